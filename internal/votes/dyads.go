@@ -1,0 +1,190 @@
+package votes
+
+import (
+	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// DyadYear is the similarity of two states in one calendar year.
+type DyadYear struct {
+	Year int
+	A, B string // ISO3 codes, A < B
+	// Table holds the joint votes; every other measure derives from it.
+	Table Table
+	// Kappa and Pi are Cohen's κ and Scott's π under Options.Weight; S is
+	// Signorino–Ritter's absolute-distance S (d_max = 2). NaN when
+	// undefined (κ and π when both voted one way throughout).
+	Kappa, Pi, S float64
+}
+
+// AllDyadYears computes κ, π and S for every pair of states with at least
+// one joint vote in every calendar year, ordered by year, A, B. Options.By
+// and PeriodYears are ignored; From, To, Filter and Weight apply.
+//
+// Per year, each state's votes become three bit vectors (yes, abstain,
+// no) over the year's roll calls; a pair's 3×3 table is nine popcounts of
+// ANDed words. Years are spread over GOMAXPROCS goroutines.
+func (d *Data) AllDyadYears(opt Options) ([]DyadYear, error) {
+	if err := opt.validate(d); err != nil {
+		return nil, err
+	}
+	nc := len(d.countries)
+	// Roll calls per year, and each year's slot in the output.
+	byYear := map[int][]int{}
+	var years []int
+	for i := range d.rolls {
+		r := &d.rolls[i]
+		if !opt.use(r) {
+			continue
+		}
+		if _, ok := byYear[r.Year]; !ok {
+			years = append(years, r.Year)
+		}
+		byYear[r.Year] = append(byYear[r.Year], i)
+	}
+	// Years appear in RCID order, which is nearly but not exactly date
+	// order; sort them.
+	slices.Sort(years)
+	type job struct {
+		year   int
+		rolls  []int
+		off, n int // slot in out; n is filled by the worker
+	}
+	jobs := make([]job, len(years))
+	total := 0
+	for k, y := range years {
+		rs := byYear[y]
+		active := 0
+		for c := range nc {
+			for _, i := range rs {
+				if d.votes[i*nc+c] != Absent {
+					active++
+					break
+				}
+			}
+		}
+		jobs[k] = job{year: y, rolls: rs, off: total}
+		total += active * (active - 1) / 2
+	}
+	out := make([]DyadYear, total)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	for range workers {
+		wg.Go(func() {
+			var buf []uint64
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(jobs) {
+					return
+				}
+				j := &jobs[k]
+				j.n, buf = d.dyadYear(j.year, j.rolls, opt.Weight, out[j.off:], buf)
+			}
+		})
+	}
+	wg.Wait()
+	// Close the gaps between the years' slots.
+	w := 0
+	for _, j := range jobs {
+		w += copy(out[w:], out[j.off:j.off+j.n])
+	}
+	return out[:w:w], nil
+}
+
+// dyadYear fills out with the year's dyads and returns how many it wrote;
+// buf is scratch space reused across years.
+func (d *Data) dyadYear(year int, rolls []int, w Weight, out []DyadYear, buf []uint64) (int, []uint64) {
+	nc := len(d.countries)
+	words := (len(rolls) + 63) / 64
+	stride := 3 * words
+	if need := nc * stride; cap(buf) < need {
+		buf = make([]uint64, need)
+	}
+	buf = buf[:nc*stride]
+	clear(buf)
+	active := make([]int, 0, nc)
+	for c := range nc {
+		bv := buf[c*stride : (c+1)*stride]
+		seen := false
+		for k, i := range rolls {
+			if v := d.votes[i*nc+c]; v != Absent {
+				bv[int(v-1)*words+k/64] |= 1 << (k % 64)
+				seen = true
+			}
+		}
+		if seen {
+			active = append(active, c)
+		}
+	}
+	n := 0
+	for x, ci := range active {
+		bi := buf[ci*stride : (ci+1)*stride]
+		yi, ai, ni := bi[:words], bi[words:2*words], bi[2*words:]
+		for _, cj := range active[x+1:] {
+			bj := buf[cj*stride : (cj+1)*stride]
+			yj, aj, nj := bj[:words], bj[words:2*words], bj[2*words:]
+			var t Table
+			for k := range words {
+				y1, a1, n1, y2, a2, n2 := yi[k], ai[k], ni[k], yj[k], aj[k], nj[k]
+				t[0][0] += int32(bits.OnesCount64(y1 & y2))
+				t[0][1] += int32(bits.OnesCount64(y1 & a2))
+				t[0][2] += int32(bits.OnesCount64(y1 & n2))
+				t[1][0] += int32(bits.OnesCount64(a1 & y2))
+				t[1][1] += int32(bits.OnesCount64(a1 & a2))
+				t[1][2] += int32(bits.OnesCount64(a1 & n2))
+				t[2][0] += int32(bits.OnesCount64(n1 & y2))
+				t[2][1] += int32(bits.OnesCount64(n1 & a2))
+				t[2][2] += int32(bits.OnesCount64(n1 & n2))
+			}
+			kappa, pi, s, ok := t.fast(w)
+			if !ok {
+				continue
+			}
+			out[n] = DyadYear{Year: year, A: d.countries[ci].ISO3, B: d.countries[cj].ISO3, Table: t, Kappa: kappa, Pi: pi, S: s}
+			n++
+		}
+	}
+	return n, buf
+}
+
+// fast computes κ and π under w and absolute S in one pass; ok is false
+// when the table is empty.
+func (t *Table) fast(w Weight) (kappa, pi, s float64, ok bool) {
+	var r, c [3]float64
+	var n, dlin, dw float64
+	dl := w.delta()
+	for a := range 3 {
+		for b := range 3 {
+			x := float64(t[a][b])
+			r[a] += x
+			c[b] += x
+			dlin += x * deltas[Linear][a][b]
+			dw += x * dl[a][b]
+		}
+	}
+	n = r[0] + r[1] + r[2]
+	if n == 0 {
+		return 0, 0, 0, false
+	}
+	var dek, dep float64
+	for a := range 3 {
+		pa := (r[a] + c[a]) / 2
+		for b := range 3 {
+			dek += r[a] * c[b] * dl[a][b]
+			dep += pa * (r[b] + c[b]) / 2 * dl[a][b]
+		}
+	}
+	// D_o = dw/n and D_e = de/n², so 1 − D_o/D_e = 1 − dw·n/de.
+	kappa, pi = nan, nan
+	if dek != 0 {
+		kappa = 1 - dw*n/dek
+	}
+	if dep != 0 {
+		pi = 1 - dw*n/dep
+	}
+	return kappa, pi, 1 - dlin/n, true
+}
