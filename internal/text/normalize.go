@@ -1,0 +1,326 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalize returns a cleaned view of s with exactly the same length, so
+// that every byte offset into s is also an offset into the result and no
+// offset map is needed. It:
+//
+//   - turns every whitespace byte (tab, newline, CR, form feed, no-break
+//     space) into a space;
+//   - rejoins words hyphenated at a line end: "coop-\neration" becomes
+//     "cooperation" followed by the freed bytes as spaces; the hyphen is
+//     kept when the next part is capitalised ("post-\nSoviet" becomes
+//     "post-Soviet") or the first part is a prefix that keeps it
+//     ("non-\naligned");
+//   - removes soft hyphens inside words the same way;
+//   - blanks footnote numbers glued to a closing quote or to final
+//     punctuation (yours.”1, allies,12) and superscript digits;
+//   - blanks lines that hold only a page number ("12", "- 12 -", "Page 12").
+//
+// Letters inside a rejoined word move left by the bytes removed; a word's
+// start offset is exact, its end may differ by those few bytes. Normalize
+// returns s itself, without allocating, when nothing needs cleaning.
+func Normalize(s string) string {
+	var out []byte
+	set := func(i int, b byte) {
+		if out == nil {
+			out = []byte(s)
+		}
+		out[i] = b
+	}
+	lineStart := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if lineStart {
+			lineStart = false
+			if e, ok := pageNumberLine(s, i); ok {
+				for k := i; k < e; k++ {
+					if s[k] != '\n' {
+						set(k, ' ')
+					}
+				}
+				i = e
+				continue
+			}
+		}
+		switch {
+		case c == '\n':
+			set(i, ' ')
+			lineStart = true
+			i++
+		case c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			set(i, ' ')
+			i++
+		case c == '-':
+			if q, keep, ok := lineHyphen(s, i); ok {
+				if out == nil {
+					out = []byte(s)
+				}
+				p := i
+				if keep {
+					p = i + 1
+				}
+				i = joinWord(out, s, p, q)
+				continue
+			}
+			i++
+		case c >= '0' && c <= '9':
+			if e, ok := footnote(s, i); ok {
+				for k := i; k < e; k++ {
+					set(k, ' ')
+				}
+				i = e
+				continue
+			}
+			i++
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == 0xA0 || r == 0x2007 || r == 0x202F || r == 0x2009 || r == 0x200B || r == 0x3000 || r == 0x2028 || r == 0x2029:
+				for k := i; k < i+n; k++ {
+					set(k, ' ')
+				}
+			case r == 0xAD: // soft hyphen
+				if out == nil {
+					out = []byte(s)
+				}
+				q := i + n
+				for q < len(s) && (s[q] == '\n' || s[q] == ' ') {
+					q++
+				}
+				i = joinWord(out, s, i, q)
+				continue
+			case r == 0x2010 || r == 0x2011:
+				if q, keep, ok := lineHyphen(s, i); ok {
+					if out == nil {
+						out = []byte(s)
+					}
+					p := i
+					if keep {
+						p = i + n
+					}
+					i = joinWord(out, s, p, q)
+					continue
+				}
+			case isSuperDigit(r):
+				for k := i; k < i+n; k++ {
+					set(k, ' ')
+				}
+			}
+			i += n
+		}
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
+// joinWord copies the word that starts at s[q:] to out[p:], dropping soft
+// hyphens, and blanks the bytes freed after it. It returns the offset in s
+// just after the consumed word.
+func joinWord(out []byte, s string, p, q int) int {
+	w := p
+	j := q
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if r == 0xAD {
+			j += n
+			continue
+		}
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') {
+			break
+		}
+		copy(out[w:], s[j:j+n])
+		w += n
+		j += n
+	}
+	for k := w; k < j; k++ {
+		out[k] = ' '
+	}
+	return j
+}
+
+// keepHyphen lists first parts of hyphenated words whose hyphen is part of
+// the word even when it falls at a line end.
+var keepHyphen = map[string]bool{
+	"post": true, "pre": true, "non": true, "anti": true, "pro": true,
+	"self": true, "multi": true, "well": true, "ex": true, "semi": true,
+	"quasi": true, "pan": true, "neo": true, "cross": true, "long": true,
+	"short": true, "high": true, "low": true, "mid": true, "inter": true,
+	"so": true, "full": true, "large": true, "small": true, "state": true,
+}
+
+// lineHyphen reports whether the hyphen at s[i] ends a line inside a word
+// ("coop-\neration"), where the word goes on (q), and whether the hyphen
+// belongs to the word (keep).
+func lineHyphen(s string, i int) (q int, keep, ok bool) {
+	// The part before must be letters.
+	b := i
+	for b > 0 && b > i-24 && isASCIILetter(s[b-1]) {
+		b--
+	}
+	if b == i {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			return 0, false, false
+		}
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	j := i + n
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+		j++
+	}
+	if j >= len(s) || s[j] != '\n' {
+		return 0, false, false
+	}
+	j++
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j >= len(s) {
+		return 0, false, false
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsLetter(r) {
+		return 0, false, false
+	}
+	if unicode.IsUpper(r) {
+		return j, true, true
+	}
+	if i-b <= 5 {
+		var buf [8]byte
+		w := 0
+		for k := b; k < i && w < len(buf); k++ {
+			buf[w] = lowerASCII(s[k])
+			w++
+		}
+		if keepHyphen[string(buf[:w])] {
+			return j, true, true
+		}
+	}
+	return j, false, true
+}
+
+// footnoteAfterWord lists abbreviations that take a number after their
+// period ("No.5"), so that number is not a footnote.
+var footnoteAfterWord = map[string]bool{
+	"no": true, "nos": true, "art": true, "para": true, "p": true, "pp": true,
+	"vol": true, "ch": true, "sec": true, "fig": true, "op": true, "n": true,
+	"res": true,
+}
+
+// footnote reports whether the digit run at s[i] is a footnote number glued
+// to a closing quote or to punctuation after a word, and where it ends.
+func footnote(s string, i int) (int, bool) {
+	e := i
+	for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+		e++
+	}
+	if e-i > 3 || i == 0 {
+		return 0, false
+	}
+	if e < len(s) {
+		c := s[e]
+		if !(c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '.' || c == ',' || c == ';' || c == ':' || c == ')') {
+			return 0, false
+		}
+	}
+	prev, pn := utf8.DecodeLastRuneInString(s[:i])
+	before := s[:i-pn]
+	switch prev {
+	case '”', '’', '»':
+		return e, true
+	case '"', '\'':
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if r == '.' || r == ',' || r == '!' || r == '?' || unicode.IsLetter(r) {
+			return e, true
+		}
+	case '.', ',', ';', ':':
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if !unicode.IsLetter(r) && r != ')' {
+			return 0, false
+		}
+		// The word before the punctuation must not be an abbreviation that
+		// takes a number, nor a single letter (initials, "p.5").
+		b := len(before)
+		for b > 0 && isASCIILetter(before[b-1]) {
+			b--
+		}
+		w := before[b:]
+		if len(w) == 1 {
+			return 0, false
+		}
+		if len(w) <= 4 {
+			var buf [4]byte
+			for k := 0; k < len(w); k++ {
+				buf[k] = lowerASCII(w[k])
+			}
+			if footnoteAfterWord[string(buf[:len(w)])] {
+				return 0, false
+			}
+		}
+		return e, true
+	}
+	return 0, false
+}
+
+// pageNumberLine reports whether the line starting at s[i] holds only a
+// page number, and where that line's content ends (before its newline).
+func pageNumberLine(s string, i int) (int, bool) {
+	e := i
+	for e < len(s) && s[e] != '\n' {
+		e++
+	}
+	if e-i > 24 {
+		return 0, false
+	}
+	line := s[i:e]
+	k := 0
+	skip := func() {
+		for k < len(line) && (line[k] == ' ' || line[k] == '\t' || line[k] == '\f' || line[k] == '\r' || line[k] == '-') {
+			k++
+		}
+	}
+	skip()
+	if len(line)-k >= 4 {
+		p := line[k : k+4]
+		if (p[0] == 'P' || p[0] == 'p') && (p[1] == 'a' || p[1] == 'A') && (p[2] == 'g' || p[2] == 'G') && (p[3] == 'e' || p[3] == 'E') {
+			k += 4
+			skip()
+		}
+	}
+	d := k
+	for k < len(line) && line[k] >= '0' && line[k] <= '9' {
+		k++
+	}
+	if k == d || k-d > 3 {
+		return 0, false
+	}
+	skip()
+	if k != len(line) {
+		return 0, false
+	}
+	return e, true
+}
+
+func isSuperDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || (r >= '⁰' && r <= '⁹')
+}
+
+func isASCIILetter(c byte) bool {
+	return (c|0x20) >= 'a' && (c|0x20) <= 'z'
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
