@@ -1,0 +1,439 @@
+package ties
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// ErrFormat is wrapped by every [ParseError]: the input is not in the
+// expected CSV layout.
+var ErrFormat = errors.New("bad format")
+
+// ParseError reports where a reference file could not be read: the file
+// name given to the reader, the 1-based line and the column name.
+type ParseError struct {
+	File   string
+	Line   int
+	Column string
+	Err    error
+}
+
+// Error implements error as "file:line: column: message".
+func (e *ParseError) Error() string {
+	if e.Column != "" {
+		return fmt.Sprintf("%s:%d: %s: %v", e.File, e.Line, e.Column, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// StateSpell is one row of the COW state system membership list: state
+// CCode was a member of the system from year From to year To (inclusive).
+// ISO3 is the ISO 3166 alpha-3 code fulcrum uses for it, empty when it has
+// none (see [Data.ISO3] for the fallback).
+type StateSpell struct {
+	CCode int
+	Abb   string
+	Name  string
+	From  int
+	To    int
+	ISO3  string
+}
+
+// DyadYear is one row of the ATOP non-directed dyad-year file: in Year the
+// states A and B (COW codes, A < B) were allied with the obligations Obl
+// (the union over both directions). Asymmetric is true when the directions
+// differ; the directed file then has the detail.
+type DyadYear struct {
+	A, B       int
+	Year       int
+	Obl        Obligations
+	Asymmetric bool
+}
+
+// DirectedYear is one row of the ATOP directed file of asymmetric dyads:
+// in Year state From owed the obligations Obl to state To.
+type DirectedYear struct {
+	From, To int
+	Year     int
+	Obl      Obligations
+}
+
+// IGO is one organisation of the COW IGO list.
+type IGO struct {
+	IOName   string // COW short name, e.g. "NATO", "EAEC"
+	Name     string // short name
+	LongName string
+	Start    int // founding year
+	End      int // year of dissolution, 0 if still alive in the data
+	LastYear int // last year covered by the data
+}
+
+// Spell is a run of years in which state CCode had the same membership
+// Status in the organisation IOName, from From to To inclusive.
+type Spell struct {
+	CCode  int
+	IOName string
+	Status Status
+	From   int
+	To     int
+}
+
+// table reads a CSV with a header and hands each row, as a map from
+// column name to value, to fn. want lists the columns that must exist.
+type table struct {
+	file string
+	r    *csv.Reader
+	col  map[string]int
+	line int
+}
+
+func newTable(file string, r io.Reader, want ...string) (*table, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: empty file, no header", ErrFormat)}
+		}
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: %w", ErrFormat, err)}
+	}
+	t := &table{file: file, r: cr, col: make(map[string]int, len(head)), line: 1}
+	for i, h := range head {
+		t.col[strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")] = i
+	}
+	for _, w := range want {
+		if _, ok := t.col[w]; !ok {
+			return nil, &ParseError{File: file, Line: 1, Column: w, Err: fmt.Errorf("%w: missing column", ErrFormat)}
+		}
+	}
+	return t, nil
+}
+
+// next returns the next record or io.EOF.
+func (t *table) next() ([]string, error) {
+	rec, err := t.r.Read()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	if err != nil {
+		t.line++
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			t.line = pe.Line
+		}
+		return nil, &ParseError{File: t.file, Line: t.line, Err: fmt.Errorf("%w: %w", ErrFormat, err)}
+	}
+	// FieldPos is only valid after a successful Read with at least one field.
+	t.line, _ = t.r.FieldPos(0)
+	return rec, nil
+}
+
+func (t *table) str(rec []string, name string) (string, error) {
+	i := t.col[name]
+	if i >= len(rec) {
+		return "", &ParseError{File: t.file, Line: t.line, Column: name, Err: fmt.Errorf("%w: row has %d fields", ErrFormat, len(rec))}
+	}
+	return strings.TrimSpace(rec[i]), nil
+}
+
+// int reads an integer column; an empty cell is an error unless blank0.
+func (t *table) int(rec []string, name string, blank0 bool) (int, error) {
+	s, err := t.str(rec, name)
+	if err != nil {
+		return 0, err
+	}
+	if s == "" || s == "NA" {
+		if blank0 {
+			return 0, nil
+		}
+		return 0, &ParseError{File: t.file, Line: t.line, Column: name, Err: fmt.Errorf("%w: empty value", ErrFormat)}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, &ParseError{File: t.file, Line: t.line, Column: name, Err: fmt.Errorf("%w: %q is not an integer", ErrFormat, s)}
+	}
+	if n < -1_000_000 || n > 1_000_000 {
+		return 0, &ParseError{File: t.file, Line: t.line, Column: name, Err: fmt.Errorf("%w: %d out of range", ErrFormat, n)}
+	}
+	return n, nil
+}
+
+func (t *table) flag(rec []string, name string) (bool, error) {
+	n, err := t.int(rec, name, false)
+	if err != nil {
+		return false, err
+	}
+	if n != 0 && n != 1 {
+		return false, &ParseError{File: t.file, Line: t.line, Column: name, Err: fmt.Errorf("%w: flag %d is not 0 or 1", ErrFormat, n)}
+	}
+	return n == 1, nil
+}
+
+func (t *table) errf(column, format string, args ...any) error {
+	return &ParseError{File: t.file, Line: t.line, Column: column, Err: fmt.Errorf("%w: "+format, append([]any{ErrFormat}, args...)...)}
+}
+
+// ReadStates reads the COW state list with its ISO3 crosswalk (columns
+// stateabb, ccode, statenme, styear, endyear, iso3_voeten). file names the
+// input in errors.
+func ReadStates(file string, r io.Reader) ([]StateSpell, error) {
+	t, err := newTable(file, r, "stateabb", "ccode", "statenme", "styear", "endyear", "iso3_voeten")
+	if err != nil {
+		return nil, err
+	}
+	var out []StateSpell
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var s StateSpell
+		if s.CCode, err = t.int(rec, "ccode", false); err != nil {
+			return nil, err
+		}
+		if s.From, err = t.int(rec, "styear", false); err != nil {
+			return nil, err
+		}
+		if s.To, err = t.int(rec, "endyear", false); err != nil {
+			return nil, err
+		}
+		if s.Abb, err = t.str(rec, "stateabb"); err != nil {
+			return nil, err
+		}
+		if s.Name, err = t.str(rec, "statenme"); err != nil {
+			return nil, err
+		}
+		if s.ISO3, err = t.str(rec, "iso3_voeten"); err != nil {
+			return nil, err
+		}
+		if s.CCode <= 0 {
+			return nil, t.errf("ccode", "state code %d is not positive", s.CCode)
+		}
+		if s.To < s.From {
+			return nil, t.errf("endyear", "end %d before start %d", s.To, s.From)
+		}
+		if s.ISO3 != "" && !isCode(s.ISO3) {
+			return nil, t.errf("iso3_voeten", "%q is not a three-letter code", s.ISO3)
+		}
+		out = append(out, s)
+	}
+}
+
+// isCode reports whether s is three upper-case ASCII letters.
+func isCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+var oblColumns = [...]struct {
+	name string
+	o    Obligations
+}{
+	{"atop_defense", Defense},
+	{"atop_offense", Offense},
+	{"atop_neutral", Neutrality},
+	{"atop_nonagg", NonAggression},
+	{"atop_consul", Consultation},
+}
+
+func (t *table) obligations(rec []string) (Obligations, error) {
+	var o Obligations
+	for _, c := range oblColumns {
+		on, err := t.flag(rec, c.name)
+		if err != nil {
+			return 0, err
+		}
+		if on {
+			o |= c.o
+		}
+	}
+	return o, nil
+}
+
+// ReadATOP reads the ATOP non-directed dyad-year file (columns ccode1,
+// ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg,
+// atop_consul, asymmetric).
+func ReadATOP(file string, r io.Reader) ([]DyadYear, error) {
+	t, err := newTable(file, r, "ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "asymmetric")
+	if err != nil {
+		return nil, err
+	}
+	var out []DyadYear
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var d DyadYear
+		if d.A, err = t.int(rec, "ccode1", false); err != nil {
+			return nil, err
+		}
+		if d.B, err = t.int(rec, "ccode2", false); err != nil {
+			return nil, err
+		}
+		if d.Year, err = t.int(rec, "year", false); err != nil {
+			return nil, err
+		}
+		if d.Obl, err = t.obligations(rec); err != nil {
+			return nil, err
+		}
+		if d.Asymmetric, err = t.flag(rec, "asymmetric"); err != nil {
+			return nil, err
+		}
+		if d.A <= 0 || d.B <= 0 || d.A == d.B {
+			return nil, t.errf("ccode2", "bad dyad %d–%d", d.A, d.B)
+		}
+		out = append(out, d)
+	}
+}
+
+// ReadATOPDirected reads the ATOP directed rows of asymmetric dyad-years
+// (columns ccode1, ccode2, year and the five obligation flags): ccode1
+// owes the obligations to ccode2.
+func ReadATOPDirected(file string, r io.Reader) ([]DirectedYear, error) {
+	t, err := newTable(file, r, "ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+	if err != nil {
+		return nil, err
+	}
+	var out []DirectedYear
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var d DirectedYear
+		if d.From, err = t.int(rec, "ccode1", false); err != nil {
+			return nil, err
+		}
+		if d.To, err = t.int(rec, "ccode2", false); err != nil {
+			return nil, err
+		}
+		if d.Year, err = t.int(rec, "year", false); err != nil {
+			return nil, err
+		}
+		if d.Obl, err = t.obligations(rec); err != nil {
+			return nil, err
+		}
+		if d.From <= 0 || d.To <= 0 || d.From == d.To {
+			return nil, t.errf("ccode2", "bad dyad %d–%d", d.From, d.To)
+		}
+		out = append(out, d)
+	}
+}
+
+// ReadIGOs reads the COW IGO list (columns ioname, orgname, longorgname,
+// sdate, deaddate, last_year_in_data).
+func ReadIGOs(file string, r io.Reader) ([]IGO, error) {
+	t, err := newTable(file, r, "ioname", "orgname", "longorgname", "sdate", "deaddate", "last_year_in_data")
+	if err != nil {
+		return nil, err
+	}
+	var out []IGO
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var g IGO
+		if g.IOName, err = t.str(rec, "ioname"); err != nil {
+			return nil, err
+		}
+		if g.Name, err = t.str(rec, "orgname"); err != nil {
+			return nil, err
+		}
+		if g.LongName, err = t.str(rec, "longorgname"); err != nil {
+			return nil, err
+		}
+		if g.Start, err = t.int(rec, "sdate", true); err != nil {
+			return nil, err
+		}
+		if g.End, err = t.int(rec, "deaddate", true); err != nil {
+			return nil, err
+		}
+		if g.LastYear, err = t.int(rec, "last_year_in_data", true); err != nil {
+			return nil, err
+		}
+		if g.IOName == "" {
+			return nil, t.errf("ioname", "empty organisation name")
+		}
+		out = append(out, g)
+	}
+}
+
+// ReadSpells reads COW IGO membership spells (columns ccode, ioname,
+// status, start_year, end_year). Status must be 1 (full), 2 (associate) or
+// 3 (observer).
+func ReadSpells(file string, r io.Reader) ([]Spell, error) {
+	t, err := newTable(file, r, "ccode", "ioname", "status", "start_year", "end_year")
+	if err != nil {
+		return nil, err
+	}
+	var out []Spell
+	for {
+		rec, err := t.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var s Spell
+		if s.CCode, err = t.int(rec, "ccode", false); err != nil {
+			return nil, err
+		}
+		if s.IOName, err = t.str(rec, "ioname"); err != nil {
+			return nil, err
+		}
+		st, err := t.int(rec, "status", false)
+		if err != nil {
+			return nil, err
+		}
+		if st < int(Full) || st > int(Observer) {
+			return nil, t.errf("status", "status %d is not 1, 2 or 3", st)
+		}
+		s.Status = Status(st)
+		if s.From, err = t.int(rec, "start_year", false); err != nil {
+			return nil, err
+		}
+		if s.To, err = t.int(rec, "end_year", false); err != nil {
+			return nil, err
+		}
+		if s.IOName == "" {
+			return nil, t.errf("ioname", "empty organisation name")
+		}
+		if s.CCode <= 0 {
+			return nil, t.errf("ccode", "state code %d is not positive", s.CCode)
+		}
+		if s.To < s.From {
+			return nil, t.errf("end_year", "end %d before start %d", s.To, s.From)
+		}
+		out = append(out, s)
+	}
+}
