@@ -22,7 +22,7 @@ const (
 // one layout. GDELT 1.0 lacks the three *_ADM2Code columns of 2.0 (after
 // positions 38, 45 and 52), so later columns shift left.
 type gdeltCols struct {
-	n                                                    int
+	n                                                  int
 	geoName, geoCountry, lat, lon, feature, added, url int // url is -1 without SOURCEURL
 }
 

@@ -131,11 +131,11 @@ func (e entity) raw() string {
 
 // ploverRow is a POLECAT/PLOVER record before expansion into dyads.
 type ploverRow struct {
-	id, date, typ, mode, contexts      string
-	intensity, quad                    string
+	id, date, typ, mode, contexts       string
+	intensity, quad                     string
 	place, placeName, country, lat, lon string
-	url, added                         string
-	actors, recips                     []entity
+	url, added                          string
+	actors, recips                      []entity
 }
 
 func (p *ploverRow) records() ([]Record, error) {
