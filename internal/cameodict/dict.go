@@ -1,0 +1,444 @@
+package cameodict
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Format is a dictionary dialect.
+type Format string
+
+// Dictionary formats. They differ in how phrases match: TABARI treats a
+// phrase's last word as a stem unless it ends with "_"; PETRARCH matches
+// whole words only. Both read the same file syntax.
+const (
+	FormatAuto     Format = ""
+	FormatTABARI   Format = "tabari"
+	FormatPETRARCH Format = "petrarch"
+)
+
+// ErrNoVerbs is returned by [Load] when no verb dictionary was found.
+var ErrNoVerbs = errors.New("no verb dictionary")
+
+// Files names the dictionary files of each kind.
+type Files struct {
+	Actors, Agents, Verbs, Discards []string
+}
+
+// Dictionary is a loaded and compiled set of CAMEO dictionaries, ready for
+// a [Coder]. It is read-only after [Load] and may be shared by coders in
+// several goroutines.
+type Dictionary struct {
+	Format   Format
+	Actors   []Actor
+	Agents   []Agent
+	Verbs    *Verbs
+	Discards []Discard
+	// Files are the files read, by kind; Skipped the files in the folder
+	// that were not dictionaries fulcrum uses (issue lists, notes).
+	Files   Files
+	Skipped []string
+	// Warnings are non-fatal problems: patterns skipped for undefined
+	// synsets, 7-digit dates, unknown CAMEO codes.
+	Warnings []error
+
+	vocab    map[string]int32
+	words    []string
+	actors   *trieNode
+	agents   *trieNode
+	discards *trieNode
+	verbs    map[int32][]verbForm
+	sets     []compiledSet
+	synsets  map[string][][]int32
+	fn       funcWords
+}
+
+type trieNode struct {
+	next  map[int32]*trieNode
+	stems map[string]*trieNode
+	vals  []int32
+}
+
+func (n *trieNode) child(id int32) *trieNode {
+	if n.next == nil {
+		n.next = map[int32]*trieNode{}
+	}
+	c := n.next[id]
+	if c == nil {
+		c = &trieNode{}
+		n.next[id] = c
+	}
+	return c
+}
+
+func (n *trieNode) stemChild(w string) *trieNode {
+	if n.stems == nil {
+		n.stems = map[string]*trieNode{}
+	}
+	c := n.stems[w]
+	if c == nil {
+		c = &trieNode{}
+		n.stems[w] = c
+	}
+	return c
+}
+
+type verbForm struct {
+	set, verb int32
+	rest      []int32 // words after the first, consecutive
+}
+
+type compiledSet struct {
+	set      *VerbSet
+	patterns []cpattern
+}
+
+type celem struct {
+	kind ElemKind
+	id   int32
+	syn  [][]int32
+	gap  bool // other tokens may come between this element and its neighbour toward the verb
+}
+
+type cpattern struct {
+	pre, post []celem
+	p         *Pattern
+	req       []int32 // literal words the sentence must contain
+}
+
+type funcWords struct {
+	and, of, the, s, for_, a, an, to        int32
+	negators, intent, hypothetical, nounDet map[int32]bool
+}
+
+// Load reads every dictionary in dir, classifying files by name: names
+// containing "actor" are actor files, "agent" agents, "discard" discards,
+// "verb" or starting with "CAMEO" verb patterns; other files are listed in
+// Skipped. format FormatAuto picks PETRARCH when the verb file has
+// "--- NAME [CODE] ---" block headers and TABARI otherwise.
+func Load(dir string, format Format) (*Dictionary, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary folder: %w", err)
+	}
+	var fs Files
+	var skipped []string
+	for _, e := range ents {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		n := strings.ToLower(e.Name())
+		switch {
+		case strings.Contains(n, "discard"):
+			fs.Discards = append(fs.Discards, p)
+		case strings.Contains(n, "agent"):
+			fs.Agents = append(fs.Agents, p)
+		case strings.Contains(n, "actor"):
+			fs.Actors = append(fs.Actors, p)
+		case strings.Contains(n, "verb") || strings.HasPrefix(n, "cameo"):
+			fs.Verbs = append(fs.Verbs, p)
+		default:
+			skipped = append(skipped, p)
+		}
+	}
+	d, err := LoadFiles(fs, format)
+	if err != nil {
+		return nil, err
+	}
+	d.Skipped = skipped
+	return d, nil
+}
+
+// LoadFiles reads the named dictionary files and compiles them. At least
+// one verb file is required ([ErrNoVerbs]).
+func LoadFiles(fs Files, format Format) (*Dictionary, error) {
+	if len(fs.Verbs) == 0 {
+		return nil, fmt.Errorf("load dictionaries: %w (want a file named *verb* or CAMEO*)", ErrNoVerbs)
+	}
+	d := &Dictionary{Files: fs, Verbs: &Verbs{Synsets: map[string]*Synset{}}}
+	warn := func(err error) { d.Warnings = append(d.Warnings, err) }
+	headers := false
+	for _, f := range fs.Verbs {
+		err := withFile(f, func(r io.Reader) error {
+			v, err := ReadVerbs(r, filepath.Base(f), warn)
+			if err != nil {
+				return err
+			}
+			for k, s := range v.Synsets {
+				d.Verbs.Synsets[k] = s
+			}
+			d.Verbs.Sets = append(d.Verbs.Sets, v.Sets...)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if format == FormatAuto && !headers {
+			headers = hasBlockHeaders(f)
+		}
+	}
+	for _, f := range fs.Actors {
+		err := withFile(f, func(r io.Reader) error {
+			a, err := ReadActors(r, filepath.Base(f), warn)
+			d.Actors = append(d.Actors, a...)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range fs.Agents {
+		err := withFile(f, func(r io.Reader) error {
+			a, err := ReadAgents(r, filepath.Base(f), warn)
+			d.Agents = append(d.Agents, a...)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range fs.Discards {
+		err := withFile(f, func(r io.Reader) error {
+			a, err := ReadDiscards(r, filepath.Base(f), warn)
+			d.Discards = append(d.Discards, a...)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case format != FormatAuto:
+		d.Format = format
+	case headers:
+		d.Format = FormatPETRARCH
+	default:
+		d.Format = FormatTABARI
+	}
+	d.compile()
+	return d, nil
+}
+
+// New compiles dictionaries that were read with the Read functions (or
+// built in code). verbs must not be nil.
+func New(format Format, actors []Actor, agents []Agent, verbs *Verbs, discards []Discard) *Dictionary {
+	if format == FormatAuto {
+		format = FormatPETRARCH
+	}
+	d := &Dictionary{Format: format, Actors: actors, Agents: agents, Verbs: verbs, Discards: discards}
+	d.compile()
+	return d
+}
+
+func withFile(path string, fn func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open dictionary: %w", err)
+	}
+	defer f.Close()
+	return fn(bufio.NewReaderSize(f, 256*1024))
+}
+
+func hasBlockHeaders(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
+	for sc.Scan() {
+		s := sc.Text()
+		if strings.HasPrefix(s, "---") && strings.Contains(s, "[") && strings.HasSuffix(strings.TrimSpace(s), "---") {
+			return true
+		}
+	}
+	return false
+}
+
+// stems reports whether phrases match TABARI-style with stems.
+func (d *Dictionary) stems() bool { return d.Format == FormatTABARI }
+
+func (d *Dictionary) id(w string) int32 {
+	if id, ok := d.vocab[w]; ok {
+		return id
+	}
+	id := int32(len(d.words))
+	d.vocab[w] = id
+	d.words = append(d.words, w)
+	return id
+}
+
+func (d *Dictionary) insert(root *trieNode, p Phrase, val int32) {
+	n := root
+	for i, w := range p.Words {
+		if i == len(p.Words)-1 && p.Stem && d.stems() {
+			n = n.stemChild(w)
+			break
+		}
+		n = n.child(d.id(w))
+	}
+	n.vals = append(n.vals, val)
+}
+
+func (d *Dictionary) compile() {
+	d.vocab = make(map[string]int32, 1<<16)
+	d.actors, d.agents, d.discards = &trieNode{}, &trieNode{}, &trieNode{}
+	for i := range d.Actors {
+		for _, p := range d.Actors[i].Phrases {
+			d.insert(d.actors, p, int32(i))
+		}
+	}
+	for i := range d.Agents {
+		d.insert(d.agents, d.Agents[i].Phrase, int32(i))
+	}
+	for i := range d.Discards {
+		d.insert(d.discards, d.Discards[i].Phrase, int32(i))
+	}
+	d.synsets = make(map[string][][]int32, len(d.Verbs.Synsets))
+	for name, s := range d.Verbs.Synsets {
+		ph := make([][]int32, 0, len(s.Phrases))
+		for _, p := range s.Phrases {
+			ids := make([]int32, len(p))
+			for i, w := range p {
+				ids[i] = d.id(w)
+			}
+			ph = append(ph, ids)
+		}
+		d.synsets[name] = ph
+	}
+	d.verbs = map[int32][]verbForm{}
+	d.sets = make([]compiledSet, len(d.Verbs.Sets))
+	for si, set := range d.Verbs.Sets {
+		for vi, v := range set.Verbs {
+			for _, f := range v.Forms {
+				vf := verbForm{set: int32(si), verb: int32(vi)}
+				for _, w := range f[1:] {
+					vf.rest = append(vf.rest, d.id(w))
+				}
+				first := d.id(f[0])
+				d.verbs[first] = append(d.verbs[first], vf)
+			}
+			d.checkCode(v.Code, v.File, v.Line)
+		}
+		d.checkCode(set.Code, set.File, set.Line)
+		ps := sortPatterns(set.Patterns)
+		cs := compiledSet{set: set, patterns: make([]cpattern, len(ps))}
+		for pi := range ps {
+			p := &ps[pi]
+			d.checkCode(p.Code, p.File, p.Line)
+			d.checkCode(p.Code2, p.File, p.Line)
+			cp := cpattern{p: p}
+			cp.pre = d.compileElems(p.Pre, true)
+			cp.post = d.compileElems(p.Post, false)
+			for _, e := range append(append([]celem(nil), cp.pre...), cp.post...) {
+				if e.kind == ElemWord {
+					cp.req = append(cp.req, e.id)
+				}
+			}
+			cs.patterns[pi] = cp
+		}
+		d.sets[si] = cs
+	}
+	fn := &d.fn
+	fn.and, fn.of, fn.the, fn.s, fn.for_ = d.id("AND"), d.id("OF"), d.id("THE"), d.id("'S"), d.id("FOR")
+	fn.a, fn.an, fn.to = d.id("A"), d.id("AN"), d.id("TO")
+	set := func(ws ...string) map[int32]bool {
+		m := map[int32]bool{}
+		for _, w := range ws {
+			m[d.id(w)] = true
+		}
+		return m
+	}
+	fn.negators = set("NOT", "N'T", "NEVER", "NO", "CANNOT", "NEITHER", "NOR")
+	fn.intent = set("WILL", "SHALL", "INTENDS", "INTEND", "PLANS", "PLAN")
+	fn.hypothetical = set("WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "IF", "UNLESS")
+	fn.nounDet = set("THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE", "'S")
+	sort.Slice(d.Warnings, func(i, j int) bool { return d.Warnings[i].Error() < d.Warnings[j].Error() })
+}
+
+// compileElems turns pattern elements into word ids. For elements before
+// the verb, an element may be followed by a gap unless the next one was
+// joined to it; for elements after, an element may be preceded by a gap
+// unless it was joined to the previous one.
+func (d *Dictionary) compileElems(es []Elem, pre bool) []celem {
+	out := make([]celem, len(es))
+	for i, e := range es {
+		c := celem{kind: e.Kind}
+		switch e.Kind {
+		case ElemWord:
+			c.id = d.id(e.Word)
+		case ElemSynset:
+			c.syn = d.synsets[e.Word]
+		}
+		if pre {
+			c.gap = i == len(es)-1 || !es[i+1].Next
+		} else {
+			c.gap = !e.Next
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func (d *Dictionary) checkCode(code, file string, line int) {
+	if code == "" || code == "---" || code == "###" {
+		return
+	}
+	a, b, _ := strings.Cut(code, ":")
+	for _, c := range []string{a, b} {
+		if c == "" || c == "---" {
+			continue
+		}
+		if _, ok := lookupCode(c); !ok {
+			d.Warnings = append(d.Warnings, &ParseError{File: file, Line: line, Err: fmt.Errorf("code %s is not in the CAMEO table; events keep it without Goldstein or PLOVER", c)})
+		}
+	}
+}
+
+// Stats counts what a dictionary holds.
+type Stats struct {
+	Actors, ActorPhrases, Agents, VerbSets, Verbs, VerbForms, Patterns, Synsets, Discards int
+}
+
+// Stats returns counts of the dictionary's entries.
+func (d *Dictionary) Stats() Stats {
+	s := Stats{Actors: len(d.Actors), Agents: len(d.Agents), VerbSets: len(d.Verbs.Sets), Synsets: len(d.Verbs.Synsets), Discards: len(d.Discards)}
+	for _, a := range d.Actors {
+		s.ActorPhrases += len(a.Phrases)
+	}
+	for _, set := range d.Verbs.Sets {
+		s.Verbs += len(set.Verbs)
+		s.Patterns += len(set.Patterns)
+		for _, v := range set.Verbs {
+			s.VerbForms += len(v.Forms)
+		}
+	}
+	return s
+}
+
+// LookupActor returns the actors whose phrases match the words of phrase
+// exactly (blank- or "_"-separated, any case), for tests and tools.
+func (d *Dictionary) LookupActor(phrase string) []*Actor {
+	p, ok := parsePhrase(phrase)
+	if !ok {
+		return nil
+	}
+	var out []*Actor
+	for i := range d.Actors {
+		for _, ap := range d.Actors[i].Phrases {
+			if strings.Join(ap.Words, " ") == strings.Join(p.Words, " ") {
+				out = append(out, &d.Actors[i])
+				break
+			}
+		}
+	}
+	return out
+}
