@@ -1,0 +1,110 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+)
+
+// parsePDF reads a PDF's text layer. The title and date come from the info
+// dictionary (Title, CreationDate "D:20190305…"). A PDF without text (a
+// scan) is [ErrNoTextLayer]; an encrypted or malformed one is [ErrFormat].
+// The extracted text is kept as the library gives it (line breaks inside
+// sentences, hyphenation and all), pages separated by a form feed ("\f",
+// as pdftotext does), apart from line-end normalisation and the removal of
+// NUL and replacement characters the font maps could not decode.
+func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error) {
+	defer func() {
+		// The PDF library panics on some malformed files.
+		if p := recover(); p != nil {
+			d, err = doc.Document{}, newError(source, fmt.Errorf("%w: pdf: %v", ErrFormat, p))
+		}
+	}()
+	if !isPDF(data) {
+		return doc.Document{}, newError(source, fmt.Errorf("%w: no %%PDF header", ErrFormat))
+	}
+	pr, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf: %w", ErrFormat, err))
+	}
+	if pr.NumPage() == 0 {
+		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf has no pages", ErrFormat))
+	}
+	raw, err := pdfPages(pr)
+	if err != nil {
+		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf text: %w", ErrFormat, err))
+	}
+	text := pdfText(raw)
+	if strings.TrimSpace(text) == "" {
+		return doc.Document{}, newError(source, fmt.Errorf("%w (%d pages)", ErrNoTextLayer, pr.NumPage()))
+	}
+	d = doc.Document{Text: text}
+	info := pr.Trailer().Key("Info")
+	d.Title = collapseSpace(info.Key("Title").Text())
+	for _, key := range []string{"CreationDate", "ModDate"} {
+		if t, prec, err := ParseDate(info.Key(key).Text()); err == nil {
+			d.Date, d.DatePrecision = t, prec
+			break
+		}
+	}
+	r.finish(&d, source, FormatPDF)
+	return d, nil
+}
+
+// pdfPages extracts the text of every page, pages separated by "\f".
+func pdfPages(pr *pdf.Reader) ([]byte, error) {
+	var b bytes.Buffer
+	for i := 1; i <= pr.NumPage(); i++ {
+		p := pr.Page(i)
+		// Font names are per page: /F1 may be another font on the next.
+		fonts := make(map[string]*pdf.Font)
+		for _, name := range p.Fonts() {
+			f := p.Font(name)
+			fonts[name] = &f
+		}
+		text, err := p.GetPlainText(fonts)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", i, err)
+		}
+		if i > 1 {
+			b.WriteByte('\f')
+		}
+		b.WriteString(text)
+	}
+	return b.Bytes(), nil
+}
+
+// pdfText makes extracted PDF text valid document text: invalid UTF-8
+// bytes, NULs and U+FFFD (glyphs the font's map could not decode) are
+// dropped, other control characters except tab, newline and form feed
+// become spaces, and line ends become "\n".
+func pdfText(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); {
+		c, size := utf8.DecodeRune(raw[i:])
+		i += size
+		switch {
+		case c == utf8.RuneError, c == 0:
+			continue
+		case c == '\r':
+			if i < len(raw) && raw[i] == '\n' {
+				continue
+			}
+			b.WriteByte('\n')
+		case c == '\n', c == '\t', c == '\f':
+			b.WriteRune(c)
+		case unicode.IsControl(c):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

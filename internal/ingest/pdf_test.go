@@ -1,0 +1,156 @@
+package ingest_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+	"github.com/fulcrum-dev/fulcrum/internal/ingest"
+)
+
+// pdfSpec describes a PDF for makePDF.
+type pdfSpec struct {
+	title      string
+	created    time.Time
+	paragraphs []string // each on its own; "\f" starts a new page
+}
+
+// makePDF writes a PDF with a text layer in Helvetica (Windows-1252).
+func makePDF(t testing.TB, s pdfSpec) []byte {
+	t.Helper()
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(true)
+	if s.title != "" {
+		p.SetTitle(s.title, true)
+	}
+	if !s.created.IsZero() {
+		p.SetCreationDate(s.created)
+	}
+	tr := p.UnicodeTranslatorFromDescriptor("")
+	p.AddPage()
+	p.SetFont("Helvetica", "", 11)
+	for _, para := range s.paragraphs {
+		if para == "\f" {
+			p.AddPage()
+			continue
+		}
+		p.MultiCell(0, 5, tr(para), "", "L", false)
+		p.Ln(4)
+	}
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatalf("make pdf: %v", err)
+	}
+	return b.Bytes()
+}
+
+// scannedPDF writes a PDF whose pages hold only drawings, as a scan holds
+// only images: no text layer.
+func scannedPDF(t testing.TB) []byte {
+	t.Helper()
+	p := fpdf.New("P", "mm", "A4", "")
+	for range 2 {
+		p.AddPage()
+		p.SetFillColor(200, 200, 200)
+		p.Rect(20, 20, 170, 250, "F")
+	}
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatalf("make pdf: %v", err)
+	}
+	return b.Bytes()
+}
+
+// briefParagraphs is a short policy brief, long enough to wrap lines.
+var briefParagraphs = []string{
+	"Belarus Between the Blocs",
+	"On 23 March 2014 the Belarusian foreign minister stated that Minsk would not recognise the annexation, while avoiding any direct criticism of Moscow.",
+	"According to the president, “Belarus will never be a junior partner of anyone.” In the same session he proposed a new round of talks with the European Union.",
+	"\f",
+	"In 2018 trade with the post-Soviet states still made up most of the country’s exports.",
+}
+
+func TestPDF(t *testing.T) {
+	created := time.Date(2019, 3, 5, 10, 30, 0, 0, time.UTC)
+	data := makePDF(t, pdfSpec{title: "Belarus Between the Blocs", created: created, paragraphs: briefParagraphs})
+	d := readOne(t, "brief.pdf", "", data)
+	if got, want := d.Format, "pdf"; got != want {
+		t.Errorf("format: got %q, want %q", got, want)
+	}
+	if got, want := d.Title, "Belarus Between the Blocs"; got != want {
+		t.Errorf("title: got %q, want %q", got, want)
+	}
+	if got, want := d.Date.UTC(), created; !got.Equal(want) || d.DatePrecision != "day" {
+		t.Errorf("date: got %v (%s), want %v (day)", got, d.DatePrecision, want)
+	}
+	flat := strings.Join(strings.Fields(d.Text), " ")
+	for _, want := range []string{
+		"On 23 March 2014 the Belarusian foreign minister stated",
+		"“Belarus will never be a junior partner of anyone.”",
+		"country’s exports",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	if strings.ContainsAny(d.Text, "\r\x00\ufffd") {
+		t.Errorf("text holds CR, NUL or U+FFFD: %q", d.Text)
+	}
+}
+
+func TestPDFNoDate(t *testing.T) {
+	data := makePDF(t, pdfSpec{paragraphs: []string{"A statement without metadata."}})
+	// fpdf always writes CreationDate and ModDate; rename them to test a
+	// PDF without either.
+	data = bytes.Replace(data, []byte("/CreationDate"), []byte("/XreationDate"), 1)
+	data = bytes.Replace(data, []byte("/ModDate"), []byte("/XodDate"), 1)
+	d := readOne(t, "nodate.pdf", "", data)
+	if !d.Date.IsZero() || d.DatePrecision != "" {
+		t.Errorf("date: got %v (%q), want none", d.Date, d.DatePrecision)
+	}
+}
+
+func TestPDFMalformed(t *testing.T) {
+	good := makePDF(t, pdfSpec{paragraphs: []string{"Text."}})
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"header-only", []byte("%PDF-1.4\n")},
+		{"garbage-after-header", append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("obj << /Type /Page >> endobj\n"), 20)...)},
+		{"truncated", good[:len(good)*2/3]},
+		{"no-trailer", bytes.ReplaceAll(good, []byte("trailer"), []byte("xxxxxxx"))},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, errs := readBytes(t, "bad.pdf", ingest.FormatPDF, tc.data)
+			if len(docs) != 0 || len(errs) != 1 {
+				t.Fatalf("got %d documents and errors %v, want one error", len(docs), errs)
+			}
+			if !errors.Is(errs[0], ingest.ErrFormat) && !errors.Is(errs[0], ingest.ErrNoTextLayer) {
+				t.Errorf("got %v, want ErrFormat or ErrNoTextLayer", errs[0])
+			}
+		})
+	}
+}
+
+func BenchmarkPDF(b *testing.B) {
+	var paras []string
+	for range 4 {
+		paras = append(paras, briefParagraphs...)
+	}
+	data := makePDF(b, pdfSpec{title: "Brief", paragraphs: paras})
+	r := ingest.New(ingest.Options{})
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if errs := r.ReadBytes("brief.pdf", ingest.FormatPDF, data, func(d doc.Document) error { return nil }); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
