@@ -8,10 +8,27 @@ import (
 	"sync/atomic"
 )
 
+// Code is a three-letter state code held by value, so that a large
+// []DyadYear holds no pointers (the garbage collector skips it).
+type Code [3]byte
+
+// String returns the code as text ("BLR").
+func (c Code) String() string { return string(c[:]) }
+
+// MakeCode returns the Code of a three-letter string; other lengths give
+// the zero Code.
+func MakeCode(s string) Code {
+	var c Code
+	if len(s) == 3 {
+		copy(c[:], s)
+	}
+	return c
+}
+
 // DyadYear is the similarity of two states in one calendar year.
 type DyadYear struct {
-	Year int
-	A, B string // ISO3 codes, A < B
+	Year int32
+	A, B Code // A < B
 	// Table holds the joint votes; every other measure derives from it.
 	Table Table
 	// Kappa and Pi are Cohen's κ and Scott's π under Options.Weight; S is
@@ -144,7 +161,7 @@ func (d *Data) dyadYear(year int, rolls []int, w Weight, out []DyadYear, buf []u
 			if !ok {
 				continue
 			}
-			out[n] = DyadYear{Year: year, A: d.countries[ci].ISO3, B: d.countries[cj].ISO3, Table: t, Kappa: kappa, Pi: pi, S: s}
+			out[n] = DyadYear{Year: int32(year), A: MakeCode(d.countries[ci].ISO3), B: MakeCode(d.countries[cj].ISO3), Table: t, Kappa: kappa, Pi: pi, S: s}
 			n++
 		}
 	}

@@ -251,7 +251,7 @@ func TestSimilarityByYear(t *testing.T) {
 	}
 	index := map[string]votes.DyadYear{}
 	for _, dy := range all {
-		index[fmt.Sprint(dy.A, dy.B, dy.Year)] = dy
+		index[fmt.Sprint(dy.A.String(), dy.B.String(), dy.Year)] = dy
 	}
 	for _, row := range rows {
 		t.Run(row["iso3_1"]+"-"+row["iso3_2"]+"/"+row["year"], func(t *testing.T) {
@@ -320,7 +320,7 @@ func TestAllDyadYearsCount(t *testing.T) {
 	}
 	for i := 0; i < len(all); i += 9973 {
 		dy := all[i]
-		p, err := d.Pair(dy.A, dy.B, votes.Options{From: dy.Year, To: dy.Year})
+		p, err := d.Pair(dy.A.String(), dy.B.String(), votes.Options{From: int(dy.Year), To: int(dy.Year)})
 		if err != nil {
 			t.Fatal(err)
 		}
