@@ -1,0 +1,549 @@
+package actors
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tokWord   uint8 = iota + 1 // a run of letters, digits and marks
+	tokApos                    // ' ’ ‘ ʼ
+	tokHyphen                  // - ‐ ‑
+	tokPunct                   // any other single non-space rune
+)
+
+// token is one word or punctuation rune of a text.
+type token struct {
+	start, end int32
+	hash       uint64 // FNV-1a of the case-folded token (apostrophes and hyphens normalised)
+	kind       uint8
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// tokenize appends the tokens of s to dst. Offsets beyond 2 GiB are not
+// representable; Find stops at that point.
+func tokenize(s string, dst []token) []token {
+	n := len(s)
+	if n > 1<<31-1 {
+		n = 1<<31 - 1
+	}
+	i := 0
+	for i < n {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+				j, h := wordAt(s, i, n)
+				dst = append(dst, token{start: int32(i), end: int32(j), hash: h, kind: tokWord})
+				i = j
+			case c == ' ', c == '\t', c == '\n', c == '\r', c == '\f', c == '\v':
+				i++
+			case c == '\'':
+				dst = append(dst, token{start: int32(i), end: int32(i + 1), hash: hashByte('\''), kind: tokApos})
+				i++
+			case c == '-':
+				dst = append(dst, token{start: int32(i), end: int32(i + 1), hash: hashByte('-'), kind: tokHyphen})
+				i++
+			default:
+				dst = append(dst, token{start: int32(i), end: int32(i + 1), hash: hashByte(c), kind: tokPunct})
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRune(r):
+			j, h := wordAt(s, i, n)
+			dst = append(dst, token{start: int32(i), end: int32(j), hash: h, kind: tokWord})
+			i = j
+		case unicode.IsSpace(r):
+			i += size
+		case r == '’' || r == '‘' || r == 'ʼ':
+			dst = append(dst, token{start: int32(i), end: int32(i + size), hash: hashByte('\''), kind: tokApos})
+			i += size
+		case r == '‐' || r == '‑':
+			dst = append(dst, token{start: int32(i), end: int32(i + size), hash: hashByte('-'), kind: tokHyphen})
+			i += size
+		default:
+			dst = append(dst, token{start: int32(i), end: int32(i + size), hash: hashRune(fnvOffset, r), kind: tokPunct})
+			i += size
+		}
+	}
+	return dst
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// wordAt scans the word starting at i and returns its end and folded hash.
+func wordAt(s string, i, n int) (int, uint64) {
+	h := uint64(fnvOffset)
+	for i < n {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				return i, h
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
+			return i, h
+		}
+		h = hashRune(h, unicode.ToLower(r))
+		i += size
+	}
+	return i, h
+}
+
+func hashByte(c byte) uint64 { return (fnvOffset ^ uint64(c)) * fnvPrime }
+
+func hashRune(h uint64, r rune) uint64 {
+	u := uint32(r)
+	for range 4 {
+		h = (h ^ uint64(u&0xff)) * fnvPrime
+		u >>= 8
+	}
+	return h
+}
+
+// Target classes of a pattern.
+const (
+	tActor  uint8 = iota + 1 // a state or organisation name
+	tPerson                  // a person's name or surname
+	tIgnore                  // a phrase that contains a name but is not that actor ("Georgia Tech")
+	tPhrase                  // a role word ("government") or title ("President")
+)
+
+// pattern is one dictionary name, pre-tokenised.
+type pattern struct {
+	text   string
+	toks   []string // each token's text as written
+	up     []string // all-capitals form of a mixed-case token of 3+ letters, or the token itself when it has capitals; "" when it has none
+	hashes []uint64
+	class  uint8
+	code   string   // actor code (tActor)
+	people []string // person ids (tPerson); several when persons share a surname
+	form   Form
+	role   string // tActor: role implied by the name ("GOV" for "the Kremlin"); tPhrase: role of the phrase
+	title  bool   // tPhrase: may precede a person's name
+	entry  string
+	line   int
+	file   string
+	batch  int // which load added it: persons of one load may share a name
+}
+
+// matcher indexes patterns by the hash of their first token.
+type matcher struct {
+	pats   []pattern
+	first  map[uint64][]int32 // names (tActor, tPerson, tIgnore), longest first
+	phrase map[uint64][]int32 // tPhrase, longest first
+	byKey  map[string]int32   // class + exact tokens → pattern, for overrides
+	bloom  []uint64
+	sorted bool
+}
+
+const bloomBits = 1 << 18
+
+func newMatcher() matcher {
+	return matcher{
+		first:  make(map[uint64][]int32),
+		phrase: make(map[uint64][]int32),
+		byKey:  make(map[string]int32),
+		bloom:  make([]uint64, bloomBits/64),
+	}
+}
+
+func (m *matcher) clone() matcher {
+	c := matcher{
+		pats:   slices.Clone(m.pats),
+		first:  make(map[uint64][]int32, len(m.first)),
+		phrase: make(map[uint64][]int32, len(m.phrase)),
+		byKey:  make(map[string]int32, len(m.byKey)),
+		bloom:  slices.Clone(m.bloom),
+		sorted: m.sorted,
+	}
+	for k, v := range m.first {
+		c.first[k] = slices.Clone(v)
+	}
+	for k, v := range m.phrase {
+		c.phrase[k] = slices.Clone(v)
+	}
+	for k, v := range m.byKey {
+		c.byKey[k] = v
+	}
+	for i := range c.pats {
+		c.pats[i].people = slices.Clone(c.pats[i].people)
+	}
+	return c
+}
+
+// keyOf is the override key of a pattern: its class group and exact tokens
+// (apostrophes and hyphens normalised).
+func keyOf(class uint8, text string, toks []token) string {
+	var b strings.Builder
+	if class == tPhrase {
+		b.WriteString("p\x00")
+	} else {
+		b.WriteString("n\x00")
+	}
+	for _, t := range toks {
+		switch t.kind {
+		case tokApos:
+			b.WriteByte('\'')
+		case tokHyphen:
+			b.WriteByte('-')
+		default:
+			b.WriteString(text[t.start:t.end])
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// makePattern tokenises text into a pattern; ok is false when the text has
+// no tokens or does not start with a word.
+func makePattern(text string) (pattern, []token, bool) {
+	toks := tokenize(text, nil)
+	if len(toks) == 0 || toks[0].kind != tokWord {
+		return pattern{}, nil, false
+	}
+	p := pattern{text: text, toks: make([]string, len(toks)), up: make([]string, len(toks)), hashes: make([]uint64, len(toks))}
+	for i, t := range toks {
+		s := text[t.start:t.end]
+		p.toks[i] = s
+		p.hashes[i] = t.hash
+		if strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+			up := strings.ToUpper(s)
+			if up != s && utf8.RuneCountInString(s) < 3 {
+				up = s
+			}
+			p.up[i] = up
+		}
+	}
+	return p, toks, true
+}
+
+// put adds or replaces a pattern and returns its index.
+func (m *matcher) put(p pattern, toks []token) int32 {
+	key := keyOf(p.class, p.text, toks)
+	if i, ok := m.byKey[key]; ok {
+		old := &m.pats[i]
+		if old.class == tPerson && p.class == tPerson && old.batch == p.batch {
+			// Two persons in one file share this name: keep both and pick
+			// by date when matching.
+			for _, id := range p.people {
+				if !slices.Contains(old.people, id) {
+					old.people = append(old.people, id)
+				}
+			}
+			return i
+		}
+		if old.class == tPhrase && p.class == tPhrase {
+			if p.role != "" {
+				old.role = p.role
+			}
+			old.title = old.title || p.title
+			return i
+		}
+		m.remove(i)
+	}
+	i := int32(len(m.pats))
+	m.pats = append(m.pats, p)
+	m.byKey[key] = i
+	idx := m.first
+	if p.class == tPhrase {
+		idx = m.phrase
+	}
+	idx[p.hashes[0]] = append(idx[p.hashes[0]], i)
+	h := p.hashes[0] & (bloomBits - 1)
+	m.bloom[h/64] |= 1 << (h % 64)
+	m.sorted = false
+	return i
+}
+
+// remove drops pattern i from the indexes (its slot stays, unused).
+func (m *matcher) remove(i int32) {
+	p := &m.pats[i]
+	idx := m.first
+	if p.class == tPhrase {
+		idx = m.phrase
+	}
+	h := p.hashes[0]
+	idx[h] = slices.DeleteFunc(idx[h], func(j int32) bool { return j == i })
+	if len(idx[h]) == 0 {
+		delete(idx, h)
+	}
+	for k, v := range m.byKey {
+		if v == i {
+			delete(m.byKey, k)
+		}
+	}
+	p.class = 0
+}
+
+// sortIndex orders each candidate list longest first, so the first
+// candidate that verifies is the longest match.
+func (m *matcher) sortIndex() {
+	for _, idx := range []map[uint64][]int32{m.first, m.phrase} {
+		for _, v := range idx {
+			slices.SortStableFunc(v, func(a, b int32) int { return len(m.pats[b].hashes) - len(m.pats[a].hashes) })
+		}
+	}
+	m.sorted = true
+}
+
+// at returns the longest pattern of the index that matches toks from i, as
+// its index and token count, or -1.
+func (m *matcher) at(idx map[uint64][]int32, text string, toks []token, i int) (int32, int) {
+	h := toks[i].hash
+	b := h & (bloomBits - 1)
+	if m.bloom[b/64]&(1<<(b%64)) == 0 {
+		return -1, 0
+	}
+	cands, ok := idx[h]
+	if !ok {
+		return -1, 0
+	}
+next:
+	for _, ci := range cands {
+		p := &m.pats[ci]
+		n := len(p.hashes)
+		if i+n > len(toks) {
+			continue
+		}
+		for k := range n {
+			t := toks[i+k]
+			if t.hash != p.hashes[k] {
+				continue next
+			}
+			if up := p.up[k]; up != "" {
+				s := text[t.start:t.end]
+				if s != p.toks[k] && s != up {
+					continue next
+				}
+			}
+		}
+		return ci, n
+	}
+	return -1, 0
+}
+
+var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 256); return &s }}
+
+// Find appends to dst every actor named in text and returns the extended
+// slice. Matches are word-bounded, non-overlapping and leftmost-longest
+// ("Russian Federation" rather than "Russian"), in text order. The date
+// decides which office a named person held (a zero date: their most recent
+// office). Phrases around a name refine its role: "the Belarusian
+// government", "Russia's armed forces", "the Government of Belarus",
+// "President Lukashenko" (the match then spans the whole phrase).
+func (d *Dict) Find(text string, date time.Time, dst []Match) []Match {
+	m := &d.m
+	if !m.sorted {
+		// Only reached for a Dict built without finish (never by the
+		// exported constructors); keep Find correct regardless.
+		m.sortIndex()
+	}
+	bp := tokPool.Get().(*[]token)
+	toks := tokenize(text, (*bp)[:0])
+	day := dayOf(date)
+	for i := 0; i < len(toks); {
+		if toks[i].kind != tokWord {
+			i++
+			continue
+		}
+		mt, next, ok := d.matchAt(text, toks, i, day)
+		if ok {
+			dst = append(dst, mt)
+		}
+		if next > i {
+			i = next
+		} else {
+			i++
+		}
+	}
+	if cap(toks) <= 1<<16 {
+		*bp = toks[:0]
+		tokPool.Put(bp)
+	}
+	return dst
+}
+
+// matchAt tries a match starting at token i. next is the token after what
+// was consumed (i when nothing was), ok whether a Match was produced.
+func (d *Dict) matchAt(text string, toks []token, i int, day int32) (Match, int, bool) {
+	m := &d.m
+	qi, qn := m.at(m.phrase, text, toks, i)
+	var q *pattern
+	if qi >= 0 {
+		q = &m.pats[qi]
+		// A title before a person's name: "President Lukashenko",
+		// "Secretary-General Guterres".
+		if j := i + qn; q.title && j < len(toks) {
+			if pi, n := m.at(m.first, text, toks, j); pi >= 0 && m.pats[pi].class == tPerson {
+				mt := d.build(&m.pats[pi], text, toks, j, n, day)
+				mt.Start = int(toks[i].start)
+				return mt, j + n, true
+			}
+		}
+	}
+	if pi, n := m.at(m.first, text, toks, i); pi >= 0 {
+		p := &m.pats[pi]
+		if p.class == tIgnore {
+			return Match{}, i + n, false
+		}
+		mt := d.build(p, text, toks, i, n, day)
+		j := i + n
+		if p.class == tActor && !mt.Attached && p.form != Capital && p.form != Demonym {
+			if k := skipPossessive(toks, j); k < len(toks) {
+				if ri, rn := m.at(m.phrase, text, toks, k); ri >= 0 && m.pats[ri].role != "" {
+					after := k + rn
+					if !d.personAt(text, toks, after) && !followsOf(text, toks, after) {
+						mt.End = int(toks[after-1].end)
+						if mt.Role == "" || m.pats[ri].role == "MIL" {
+							mt.Role = m.pats[ri].role
+						}
+						j = after
+					}
+				}
+			}
+		}
+		return mt, j, true
+	}
+	// A role word, "of" and an actor: "the Government of Belarus",
+	// "the armed forces of the Russian Federation".
+	if q != nil && q.role != "" && followsOf(text, toks, i+qn) {
+		k := i + qn + 1
+		if k < len(toks) && isWord(text, toks[k], "the") {
+			k++
+		}
+		if k < len(toks) {
+			if pi, n := m.at(m.first, text, toks, k); pi >= 0 && m.pats[pi].class == tActor {
+				mt := d.build(&m.pats[pi], text, toks, k, n, day)
+				mt.Start = int(toks[i].start)
+				mt.Role = q.role
+				return mt, k + n, true
+			}
+		}
+	}
+	return Match{}, i, false
+}
+
+// build makes the Match for pattern p found at tokens [i, i+n).
+func (d *Dict) build(p *pattern, text string, toks []token, i, n int, day int32) Match {
+	mt := Match{
+		Start: int(toks[i].start),
+		End:   int(toks[i+n-1].end),
+		Form:  p.form,
+		Entry: p.entry,
+		Role:  p.role,
+	}
+	mt.Attached = attached(toks, i, n)
+	if p.class == tPerson {
+		pr := d.pickPerson(p.people, day)
+		mt.Kind = Person
+		mt.Person = pr.name
+		mt.Code = pr.nat
+		if o, ok := pr.officeAt(day); ok {
+			mt.Code, mt.Role, mt.Office = o.code, o.role, o.title
+		}
+		return mt
+	}
+	mt.Code = p.code
+	if a, ok := d.actors[p.code]; ok {
+		mt.Kind = a.Kind
+	}
+	return mt
+}
+
+// pickPerson chooses among persons sharing a name: the one in office on
+// day, else the one whose last office began most recently before day (or
+// at all, for a zero day).
+func (d *Dict) pickPerson(ids []string, day int32) *person {
+	var best *person
+	var bestStart int32 = -1
+	for _, id := range ids {
+		pr := d.persons[id]
+		if pr == nil {
+			continue
+		}
+		if day != 0 {
+			if _, ok := pr.officeAt(day); ok {
+				return pr
+			}
+		}
+		var s int32
+		for _, o := range pr.offices {
+			if (day == 0 || o.period.start <= day) && o.period.start > s {
+				s = o.period.start
+			}
+		}
+		if best == nil || s > bestStart {
+			best, bestStart = pr, s
+		}
+	}
+	if best == nil {
+		return &person{}
+	}
+	return best
+}
+
+// personAt reports whether a person's name starts at token i.
+func (d *Dict) personAt(text string, toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	pi, _ := d.m.at(d.m.first, text, toks, i)
+	return pi >= 0 && d.m.pats[pi].class == tPerson
+}
+
+// followsOf reports whether token i is the word "of".
+func followsOf(text string, toks []token, i int) bool {
+	return i < len(toks) && isWord(text, toks[i], "of")
+}
+
+func isWord(text string, t token, w string) bool {
+	return t.kind == tokWord && strings.EqualFold(text[t.start:t.end], w)
+}
+
+// skipPossessive returns the token after a possessive ending at j ("'s",
+// "’s", or a bare apostrophe after a final s), or j.
+func skipPossessive(toks []token, j int) int {
+	if j < len(toks) && toks[j].kind == tokApos && toks[j].start == toks[j-1].end {
+		if j+1 < len(toks) && toks[j+1].kind == tokWord && toks[j+1].start == toks[j].end &&
+			toks[j+1].end-toks[j+1].start == 1 && toks[j+1].hash == hashByte('s') {
+			return j + 2
+		}
+		return j + 1
+	}
+	return j
+}
+
+// attached reports whether tokens [i, i+n) are joined to a word by a
+// hyphen on either side ("pro-Russian", "Russian-led").
+func attached(toks []token, i, n int) bool {
+	if i >= 2 && toks[i-1].kind == tokHyphen && toks[i-1].end == toks[i].start &&
+		toks[i-2].kind == tokWord && toks[i-2].end == toks[i-1].start {
+		return true
+	}
+	j := i + n
+	return j+1 < len(toks) && toks[j].kind == tokHyphen && toks[j].start == toks[j-1].end &&
+		toks[j+1].kind == tokWord && toks[j+1].start == toks[j].end
+}
