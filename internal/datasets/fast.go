@@ -140,7 +140,12 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}
 	added, _ := r.RowsAffected()
-	_, err = tx.ExecContext(ctx, `INSERT INTO dataset_rejects SELECT ?, line, coalesce(column_name || ': ', '') || error_message FROM fulcrum_rejects`, key)
+	_, err = tx.ExecContext(ctx, `INSERT INTO dataset_rejects
+SELECT ?, line, arg_min(
+	CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN error_message
+	ELSE coalesce(column_name || ': ', '') || error_message END,
+	CASE WHEN error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN -1 ELSE column_idx END)
+FROM fulcrum_rejects GROUP BY line`, key)
 	if err != nil {
 		return fmt.Errorf("import %s: store rejected rows: %w", in.path, err)
 	}
