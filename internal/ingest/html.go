@@ -57,7 +57,7 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 		}
 	}
 	if len(strings.TrimSpace(text)) < minArticleText {
-		if fb := visibleText(root); len(strings.TrimSpace(fb)) > len(strings.TrimSpace(text)) {
+		if fb := visibleText(root); strings.TrimSpace(fb) != "" {
 			text = fb
 		}
 	}

@@ -239,39 +239,39 @@ func atxHeading(line string) (string, bool) {
 
 // inlineText removes inline markup from one line: backslash escapes, code
 // spans, images and links (keeping their text), and paired emphasis.
+// Escaped characters and code are never taken as emphasis.
 func inlineText(line string) string {
 	if !strings.ContainsAny(line, "\\`*_[!<") {
 		return line
 	}
-	var b strings.Builder
-	b.Grow(len(line))
+	var w litWriter
+	w.b.Grow(len(line))
 	for i := 0; i < len(line); {
 		c := line[i]
 		switch {
 		case c == '\\' && i+1 < len(line) && isASCIIPunct(line[i+1]):
-			b.WriteByte(line[i+1])
+			w.write(line[i+1:i+2], true)
 			i += 2
 			continue
 		case c == '`':
 			n := runLen(line, i, '`')
 			if j := strings.Index(line[i+n:], line[i:i+n]); j >= 0 {
-				code := line[i+n : i+n+j]
-				b.WriteString(code)
+				w.write(line[i+n:i+n+j], true)
 				i += n + j + n
 				continue
 			}
-			b.WriteString(line[i : i+n])
+			w.write(line[i:i+n], true)
 			i += n
 			continue
 		case c == '!' && i+1 < len(line) && line[i+1] == '[':
 			if label, next, ok := linkAt(line, i+1); ok {
-				b.WriteString(emphasis(label))
+				w.write(inlineText(label), true)
 				i = next
 				continue
 			}
 		case c == '[':
 			if label, next, ok := linkAt(line, i); ok {
-				b.WriteString(emphasis(label))
+				w.write(inlineText(label), true)
 				i = next
 				continue
 			}
@@ -279,7 +279,7 @@ func inlineText(line string) string {
 			if j := strings.IndexByte(line[i:], '>'); j > 0 {
 				inner := line[i+1 : i+j]
 				if (strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.HasPrefix(inner, "mailto:")) && !strings.ContainsAny(inner, " <") {
-					b.WriteString(inner)
+					w.write(inner, true)
 					i += j + 1
 					continue
 				}
@@ -287,13 +287,28 @@ func inlineText(line string) string {
 		}
 		// Copy up to the next character that may start markup.
 		j := i + 1
-		for j < len(line) && !strings.ContainsRune("\\`![<", rune(line[j])) {
+		for j < len(line) && strings.IndexByte("\\`![<", line[j]) < 0 {
 			j++
 		}
-		b.WriteString(line[i:j])
+		w.write(line[i:j], false)
 		i = j
 	}
-	return emphasis(b.String())
+	return emphasis(w.b.String(), w.lit)
+}
+
+// litWriter builds a line and remembers which bytes are literal (escaped,
+// code, already processed), which emphasis must leave alone.
+type litWriter struct {
+	b   strings.Builder
+	lit []bool
+}
+
+// write appends s, marking its bytes literal or not.
+func (w *litWriter) write(s string, literal bool) {
+	w.b.WriteString(s)
+	for range len(s) {
+		w.lit = append(w.lit, literal)
+	}
 }
 
 // linkAt parses "[label](dest)" or "[label][ref]" starting at the '[' at
@@ -363,19 +378,23 @@ type delim struct {
 }
 
 // emphasis removes '*' and '_' runs that open and close emphasis in pairs
-// on the line; unpaired runs (footnote stars, snake_case, "5 * 3") stay.
-func emphasis(s string) string {
+// on the line; unpaired runs (footnote stars, snake_case, "5 * 3") and
+// bytes marked literal stay.
+func emphasis(s string, literal []bool) string {
 	if !strings.ContainsAny(s, "*_") {
 		return s
 	}
 	var ds []delim
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c != '*' && c != '_' {
+		if (c != '*' && c != '_') || literal[i] {
 			i++
 			continue
 		}
-		n := runLen(s, i, c)
+		n := 0
+		for i+n < len(s) && s[i+n] == c && !literal[i+n] {
+			n++
+		}
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+n:])
 		if i == 0 {

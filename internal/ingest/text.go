@@ -17,8 +17,8 @@ var (
 )
 
 // parseText reads plain text. The title is the first line when it stands
-// alone as a heading: short, followed by a blank line and not ending like a
-// sentence or a salutation.
+// alone as a heading: short, followed by a blank line and more text, and
+// not ending like a sentence or a salutation.
 func (r *Reader) parseText(source string, data []byte) (doc.Document, error) {
 	text, err := cleanText(source, data)
 	if err != nil {
@@ -156,7 +156,7 @@ func normalizeNewlines(s string) string {
 const maxTitle = 200
 
 // textTitle returns the first line of text when it reads as a title: at
-// most maxTitle bytes, followed by a blank line (or the end), and not
+// most maxTitle bytes, followed by a blank line and more text, and not
 // ending in sentence or clause punctuation. Otherwise "".
 func textTitle(text string) string {
 	text = strings.TrimLeft(text, " \t\n\f\v")
@@ -165,7 +165,7 @@ func textTitle(text string) string {
 	if line == "" || len(line) > maxTitle {
 		return ""
 	}
-	if next, _, _ := strings.Cut(rest, "\n"); strings.TrimSpace(next) != "" {
+	if next, _, _ := strings.Cut(rest, "\n"); strings.TrimSpace(next) != "" || strings.TrimSpace(rest) == "" {
 		return ""
 	}
 	switch line[len(line)-1] {
