@@ -75,7 +75,9 @@ type Score struct {
 	// Anchors and Members count the pole states considered: the pole's own
 	// states and the other full members of its organisations.
 	Anchors, Members int
-	Evidence         []Tie
+	// Orgs counts the pole's organisations that existed in the year.
+	Orgs     int
+	Evidence []Tie
 	// Censored is true when any evidence was carried forward past the end
 	// of its source, or the year is past a source's end; Notes say how.
 	Censored bool
@@ -185,6 +187,7 @@ func (d *Data) Score(state string, p Pole, year int) (Score, error) {
 		sc.Evidence = append(sc.Evidence, membershipTie(state, o, year, m, w))
 		sc.Censored = sc.Censored || m.Censored
 	}
+	sc.Orgs = nOrgs
 	if nOrgs > 0 {
 		sc.Membership, sc.HasMembership = sum/float64(nOrgs), true
 	}

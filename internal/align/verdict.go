@@ -1,0 +1,115 @@
+package align
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Verdict thresholds on |tilt| (shown in reports with every verdict).
+const (
+	// BalancedBelow: |tilt| < 0.15 is "balanced".
+	BalancedBelow = 0.15
+	// SidesAbove: |tilt| > 0.40 is "sides with"; in between, "leans".
+	SidesAbove = 0.40
+)
+
+// Label names a tilt between poles a (negative) and b (positive):
+//
+//	|t| < BalancedBelow            "balanced"
+//	BalancedBelow ≤ |t| ≤ SidesAbove  "leans <pole>"
+//	|t| > SidesAbove               "sides with <pole>"
+func Label(t float64, a, b string) string {
+	pole := b
+	if t < 0 {
+		pole = a
+	}
+	switch abs := math.Abs(t); {
+	case abs < BalancedBelow:
+		return "balanced"
+	case abs <= SidesAbove:
+		return "leans " + pole
+	default:
+		return "sides with " + pole
+	}
+}
+
+// preposition for a channel in a verdict: "in statements", "on votes".
+func preposition(channel string) string {
+	if channel == Statements {
+		return "in"
+	}
+	return "on"
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// Verdict writes the sentence that sums up tilts between poles a and b,
+// never only the composite: channels with the same [Label] are grouped in
+// the order votes, ties, statements ("leans RUSSIA on votes and ties;
+// balanced in statements"), channels without data are named ("no data on
+// statements"), then each shift found on a tilt series ([TiltSeries]) is
+// told with its direction and first period ("statements moved toward WEST
+// from 2019-02"), and last, when comb is not nil, the combined tilt with
+// its label and the cross-channel spread ("combined −0.31, leans RUSSIA;
+// spread sd 0.12, range 0.25 over 3 channels"). Shifts with
+// |Size| < BalancedBelow/2 are not told.
+func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
+	groups := map[string][]string{}
+	var order []string
+	var missing []string
+	names := make([]string, 0, len(tilts))
+	byName := map[string]Tilt{}
+	for _, t := range tilts {
+		if _, dup := byName[t.Channel]; !dup {
+			names = append(names, t.Channel)
+		}
+		byName[t.Channel] = t
+	}
+	for _, ch := range sortedChannels(names) {
+		t := byName[ch]
+		if !t.HasData {
+			missing = append(missing, ch)
+			continue
+		}
+		l := Label(t.Value, a, b)
+		if _, ok := groups[l]; !ok {
+			order = append(order, l)
+		}
+		groups[l] = append(groups[l], ch)
+	}
+	var parts []string
+	for _, l := range order {
+		chs := groups[l]
+		parts = append(parts, fmt.Sprintf("%s %s %s", l, preposition(chs[0]), joinAnd(chs)))
+	}
+	if len(missing) > 0 {
+		parts = append(parts, "no data on "+joinAnd(missing))
+	}
+	for _, s := range shifts {
+		if math.Abs(s.Size) < BalancedBelow/2 {
+			continue
+		}
+		toward := b
+		if s.Size < 0 {
+			toward = a
+		}
+		parts = append(parts, fmt.Sprintf("%s moved toward %s from %s (%+.2f)", s.Channel, toward, s.Period, s.Size))
+	}
+	if comb != nil && comb.Channels > 0 {
+		parts = append(parts, fmt.Sprintf("combined %+.2f, %s; spread sd %.2f, range %.2f over %d channels",
+			comb.Tilt, Label(comb.Tilt, a, b), comb.SD, comb.Range, comb.Channels))
+	}
+	if len(parts) == 0 {
+		return "no data"
+	}
+	return strings.Join(parts, "; ")
+}
