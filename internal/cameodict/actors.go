@@ -39,15 +39,21 @@ type Actor struct {
 	Line    int // line of the primary phrase
 }
 
-// CodeAt returns the actor's code on date (YYYYMMDD): the first date
-// restriction that contains the date, else the default code, else "". A
-// zero date (unknown) gives the default code.
+// CodeAt returns the actor's code on date (YYYYMMDD): the date restriction
+// that contains the date, else the default code, else "". When
+// restrictions overlap, the one that began last wins: Phoenix lists
+// Lukashenka as [BLRELI 720101-000101] and [BLRGOV >940720], and in 1995 he
+// was president. A zero date (unknown) gives the default code.
 func (a *Actor) CodeAt(date int) string {
 	if date != 0 {
-		for _, c := range a.Codes {
-			if !c.Default() && c.Contains(date) {
-				return c.Code
+		best := -1
+		for i, c := range a.Codes {
+			if !c.Default() && c.Contains(date) && (best < 0 || c.From > a.Codes[best].From) {
+				best = i
 			}
+		}
+		if best >= 0 {
+			return a.Codes[best].Code
 		}
 	}
 	for _, c := range a.Codes {

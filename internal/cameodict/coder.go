@@ -41,6 +41,9 @@ type Record struct {
 	// Date is YYYYMMDD, 0 when unknown. It selects date-restricted actor
 	// codes and dates the events.
 	Date int
+	// DatePrecision is event.PrecisionDay (or "", the same) when Date is a
+	// real day, event.PrecisionYear when only its year is known.
+	DatePrecision string
 	// Publisher is the news source named by the record (PETRARCH's
 	// source attribute), if any.
 	Publisher string
@@ -111,6 +114,7 @@ type Coder struct {
 	ments []mention
 	nps   []nounPhrase
 	npAt  []int32 // token → noun phrase index, -1
+	coded []int   // group → how many coded noun phrases it has
 	seen  []uint32
 	gen   uint32
 
@@ -304,6 +308,25 @@ func (c *Coder) buildNPs() {
 		c.nps = append(c.nps, np)
 		k = j
 	}
+	c.coded = c.coded[:0]
+	for range c.nps {
+		c.coded = append(c.coded, 0)
+	}
+	for _, np := range c.nps {
+		if np.code != "" {
+			c.coded[np.group]++
+		}
+	}
+}
+
+// actorAt reports whether noun phrase n can fill a pattern marker: it
+// must have a code, and a compound marker needs at least two actors.
+func (c *Coder) actorAt(n int32, kind ElemKind) bool {
+	np := &c.nps[n]
+	if np.code == "" {
+		return false
+	}
+	return kind != ElemCompound || c.coded[np.group] >= 2
 }
 
 // joined reports whether the tokens between two noun phrases make them a
@@ -386,7 +409,10 @@ func (c *Coder) matchFwd(e *celem, p int) int {
 			}
 		}
 	case ElemSource, ElemTarget, ElemCompound:
-		if n := c.npAt[p]; n >= 0 && int(c.nps[n].start) == p && c.nps[n].code != "" {
+		if n := c.npAt[p]; n >= 0 && c.nps[n].start == p && c.actorAt(n, e.kind) {
+			if e.kind == ElemCompound {
+				return c.groupEnd(n)
+			}
 			return c.nps[n].end
 		}
 	case ElemSkip:
@@ -420,7 +446,10 @@ func (c *Coder) matchBack(e *celem, q int) int {
 			}
 		}
 	case ElemSource, ElemTarget, ElemCompound:
-		if n := c.npAt[p]; n >= 0 && c.nps[n].end == q && c.nps[n].code != "" {
+		if n := c.npAt[p]; n >= 0 && c.nps[n].end == q && c.actorAt(n, e.kind) {
+			if e.kind == ElemCompound {
+				return c.groupStart(n)
+			}
 			return c.nps[n].start
 		}
 	case ElemSkip:
@@ -433,6 +462,24 @@ func (c *Coder) matchBack(e *celem, q int) int {
 		return p
 	}
 	return -1
+}
+
+// groupStart and groupEnd give the token span of noun phrase n's
+// compound group.
+func (c *Coder) groupStart(n int32) int {
+	k := int(n)
+	for k > 0 && c.nps[k-1].group == c.nps[n].group {
+		k--
+	}
+	return c.nps[k].start
+}
+
+func (c *Coder) groupEnd(n int32) int {
+	k := int(n)
+	for k+1 < len(c.nps) && c.nps[k+1].group == c.nps[n].group {
+		k++
+	}
+	return c.nps[k].end
 }
 
 func (c *Coder) idsAt(p int, ids []int32) bool {
@@ -587,15 +634,21 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 		}
 	}
 	seen := map[string]bool{}
+	clauseFrom := 0
 	for _, cd := range cands {
+		srcs, srcText := c.side(cd.s.src, cd.s.both, cd.vs, clauseFrom, true)
+		// A finite verb with its own subject ends that subject's reach:
+		// in "X said Y attacked Z" the attack's source is Y.
+		if len(srcs) > 0 && !bytesHasSuffix(c.word(c.toks[cd.vs]), "ING") {
+			clauseFrom = cd.ve
+		}
 		if !isEvent(cd.code) && !isEvent(cd.code2) {
 			continue
 		}
 		if other && !cd.fromPattern && strings.HasPrefix(cd.code, "01") {
 			continue
 		}
-		srcs, srcText := c.side(cd.s.src, cd.s.both, cd.vs, true)
-		tgts, tgtText := c.side(cd.s.tgt, cd.s.both, cd.ve, false)
+		tgts, tgtText := c.side(cd.s.tgt, cd.s.both, cd.ve, 0, false)
 		if len(srcs) == 0 && c.opt.DefaultSource != "" {
 			srcs = []string{c.opt.DefaultSource}
 		}
@@ -629,6 +682,10 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 	return res, nil
 }
 
+func bytesHasSuffix(b []byte, suf string) bool {
+	return len(b) >= len(suf) && string(b[len(b)-len(suf):]) == suf
+}
+
 func isEvent(code string) bool { return code != "" && code != "---" && code != "###" }
 
 func splitCode(code string) (a, b string, paired bool) {
@@ -640,15 +697,15 @@ func splitCode(code string) (a, b string, paired bool) {
 // the marked noun phrase's compound group if a pattern marked one,
 // otherwise the first coded noun phrase of the clause before the verb
 // (source) or after it (target).
-func (c *Coder) side(marked, both, at int, before bool) ([]string, string) {
+func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string) {
 	n := marked
 	if n < 0 {
 		n = both
 	}
 	if n < 0 {
 		if before {
-			start := 0
-			for t := at - 1; t >= 0; t-- {
+			start := from
+			for t := at - 1; t >= from; t-- {
 				if c.boundary(c.toks[t]) {
 					start = t + 1
 					break
@@ -745,16 +802,12 @@ func (c *Coder) unknown(at int, before bool, rec string) []Unknown {
 	var out []Unknown
 	for t := lo; t < hi; t++ {
 		tk := c.toks[t]
-		if !tk.upper || tk.punct != 0 || c.npAt[t] >= 0 || tk.id >= 0 && (c.d.verbs[tk.id] != nil || stopword(string(c.word(tk)))) {
+		if !tk.upper || tk.punct != 0 || c.npAt[t] >= 0 || tk.id >= 0 && c.d.verbs[tk.id] != nil || stopword(string(c.word(tk))) {
 			continue
 		}
 		e := t + 1
 		for e < hi && c.toks[e].upper && c.toks[e].punct == 0 && c.npAt[e] < 0 {
 			e++
-		}
-		if t == 0 && e-t == 1 {
-			t = e - 1
-			continue // a capital that only starts the sentence
 		}
 		out = append(out, Unknown{Text: c.text[tk.start:c.toks[e-1].end], Role: role, Record: rec})
 		t = e - 1
@@ -767,7 +820,11 @@ func (c *Coder) unknown(at int, before bool, rec string) []Unknown {
 
 func stopword(w string) bool {
 	switch w {
-	case "I", "WE", "THE", "IT", "HE", "SHE", "THEY", "THIS", "THAT", "IN", "ON", "AT", "BY", "FOR", "OF", "A", "AN", "AND", "BUT", "OUR", "MY", "MR", "MRS", "MS":
+	case "I", "WE", "THE", "IT", "HE", "SHE", "THEY", "THIS", "THAT", "THESE", "THOSE", "THERE", "IN", "ON", "AT",
+		"BY", "FOR", "OF", "A", "AN", "AND", "BUT", "OR", "OUR", "MY", "HIS", "HER", "ITS", "THEIR", "MR", "MRS", "MS",
+		"HOWEVER", "MOREOVER", "THEREFORE", "THUS", "YET", "TODAY", "YESTERDAY", "TOMORROW", "NOW", "THEN", "ALSO",
+		"AS", "IF", "WHEN", "WHILE", "SINCE", "AFTER", "BEFORE", "WITH", "FROM", "TO", "ALL", "EACH", "NO", "NOT",
+		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "LET", "ONE", "SOME", "MANY":
 		return true
 	}
 	return false
@@ -794,7 +851,11 @@ func (c *Coder) emit(res *Result, seen map[string]bool, rec Record, cd candidate
 	}
 	e.Source, e.SourceRole, _ = SplitActor(src)
 	e.Target, _, _ = SplitActor(tgt)
-	if rec.Date != 0 {
+	switch {
+	case rec.Date != 0 && rec.DatePrecision == event.PrecisionYear:
+		e.Date = fmt.Sprintf("%04d", rec.Date/10000)
+		e.DatePrecision = event.PrecisionYear
+	case rec.Date != 0:
 		e.Date = fmt.Sprintf("%04d-%02d-%02d", rec.Date/10000, rec.Date/100%100, rec.Date%100)
 		e.DatePrecision = event.PrecisionDay
 	}

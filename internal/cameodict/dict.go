@@ -276,10 +276,12 @@ func (d *Dictionary) id(w string) int32 {
 	return id
 }
 
-func (d *Dictionary) insert(root *trieNode, p Phrase, val int32) {
+// insert adds phrase p to a trie. With stems, a phrase that did not end in
+// "_" matches any word beginning with its last word.
+func (d *Dictionary) insert(root *trieNode, p Phrase, val int32, stems bool) {
 	n := root
 	for i, w := range p.Words {
-		if i == len(p.Words)-1 && p.Stem && d.stems() {
+		if i == len(p.Words)-1 && p.Stem && stems {
 			n = n.stemChild(w)
 			break
 		}
@@ -293,14 +295,14 @@ func (d *Dictionary) compile() {
 	d.actors, d.agents, d.discards = &trieNode{}, &trieNode{}, &trieNode{}
 	for i := range d.Actors {
 		for _, p := range d.Actors[i].Phrases {
-			d.insert(d.actors, p, int32(i))
+			d.insert(d.actors, p, int32(i), d.stems())
 		}
 	}
 	for i := range d.Agents {
-		d.insert(d.agents, d.Agents[i].Phrase, int32(i))
+		d.insert(d.agents, d.Agents[i].Phrase, int32(i), d.stems())
 	}
 	for i := range d.Discards {
-		d.insert(d.discards, d.Discards[i].Phrase, int32(i))
+		d.insert(d.discards, d.Discards[i].Phrase, int32(i), true) // discards are stems in both dialects
 	}
 	d.synsets = make(map[string][][]int32, len(d.Verbs.Synsets))
 	for name, s := range d.Verbs.Synsets {
