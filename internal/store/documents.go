@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -30,8 +31,96 @@ import (
 // evidence must lie inside d.Text; ids must be unique. An id already stored
 // for another document makes the whole call fail and store nothing.
 func (s *Store) PutDocument(ctx context.Context, d doc.Document, events []event.Event) (added bool, err error) {
+	a, err := s.PutDocuments(ctx, []Ingest{{Doc: d, Events: events}})
+	if err != nil {
+		return false, err
+	}
+	return a[0], nil
+}
+
+// Ingest is a document with its coded events, for [Store.PutDocuments].
+type Ingest struct {
+	Doc    doc.Document
+	Events []event.Event
+}
+
+// PutDocuments stores several documents as [Store.PutDocument] does, in
+// one transaction: all of them or none. Batching is much faster than one
+// call per document (a DuckDB commit costs milliseconds); a caller that
+// wants the rest of a batch stored when one document fails can retry the
+// batch one document at a time. added[i] reports whether items[i] was new;
+// a document repeated within the batch counts as new only once.
+func (s *Store) PutDocuments(ctx context.Context, items []Ingest) (added []bool, err error) {
+	type prepared struct {
+		rows []row
+		hash string
+	}
+	prep := make([]prepared, len(items))
+	for k, it := range items {
+		rows, err := prepareEvents(it.Doc, it.Events)
+		if err != nil {
+			return nil, err
+		}
+		hash, err := eventsHash(rows)
+		if err != nil {
+			return nil, fmt.Errorf("put document %s: %w", it.Doc.ID, err)
+		}
+		prep[k] = prepared{rows, hash}
+	}
+	added = make([]bool, len(items))
+	err = s.withTx(ctx, func(conn *sql.Conn) error {
+		stored, err := storedHashes(ctx, conn, items)
+		if err != nil {
+			return err
+		}
+		now := time.Now().UTC()
+		var newDocs [][]driver.Value
+		var rows []row
+		inBatch := make(map[string]int, len(items))
+		for k, it := range items {
+			d, p := it.Doc, prep[k]
+			if j, dup := inBatch[d.ID]; dup {
+				if prep[j].hash != p.hash {
+					return fmt.Errorf("document %s: items %d and %d have the same text but different events", d.ID, j, k)
+				}
+				continue
+			}
+			inBatch[d.ID] = k
+			h, ok := stored[d.ID]
+			switch {
+			case !ok:
+				added[k] = true
+				newDocs = append(newDocs, []driver.Value{d.ID, d.Source, d.Format, d.Title, d.URL, nullTime(d.Date),
+					d.DatePrecision, d.Author, d.Text, p.hash, now})
+				// A new document has no corrections yet.
+				rows = append(rows, p.rows...)
+			case h == p.hash:
+				// Stored with the same events: nothing to do.
+			default:
+				if err := recode(ctx, conn, d.ID, p.hash, p.rows); err != nil {
+					return fmt.Errorf("document %s: %w", d.ID, err)
+				}
+				rows = append(rows, p.rows...)
+			}
+		}
+		if err := appendRows(conn, "documents", newDocs); err != nil {
+			return err
+		}
+		return appendEvents(conn, "events", rows)
+	})
+	if err != nil {
+		if len(items) == 1 {
+			return nil, fmt.Errorf("put document %s: %w", items[0].Doc.ID, err)
+		}
+		return nil, fmt.Errorf("put %d documents: %w", len(items), err)
+	}
+	return added, nil
+}
+
+// prepareEvents checks d and its events and returns them as rows.
+func prepareEvents(d doc.Document, events []event.Event) ([]row, error) {
 	if d.ID == "" {
-		return false, fmt.Errorf("put document %s: empty document id", d.Source)
+		return nil, fmt.Errorf("put document %s: empty document id", d.Source)
 	}
 	rows := make([]row, len(events))
 	seen := make(map[string]int, len(events))
@@ -41,66 +130,79 @@ func (s *Store) PutDocument(ctx context.Context, d doc.Document, events []event.
 			e.Doc = d.ID
 		}
 		if e.Doc != d.ID {
-			return false, fmt.Errorf("put document %s: event %d (%s) belongs to document %s", d.ID, i, e.ID, e.Doc)
+			return nil, fmt.Errorf("put document %s: event %d (%s) belongs to document %s", d.ID, i, e.ID, e.Doc)
 		}
 		if err := checkEvent(&e, len(d.Text)); err != nil {
-			return false, fmt.Errorf("put document %s: event %d: %w", d.ID, i, err)
+			return nil, fmt.Errorf("put document %s: event %d: %w", d.ID, i, err)
 		}
 		if j, dup := seen[e.ID]; dup {
-			return false, fmt.Errorf("put document %s: events %d and %d have the same id %s", d.ID, j, i, e.ID)
+			return nil, fmt.Errorf("put document %s: events %d and %d have the same id %s", d.ID, j, i, e.ID)
 		}
 		seen[e.ID] = i
 		// The document's own fields are joined in on read, not stored twice.
 		e.DocTitle, e.DocURL, e.DocDate = "", "", ""
 		rows[i].Event = e
 	}
-	hash, err := eventsHash(rows)
-	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
-	}
-	err = s.withTx(ctx, func(conn *sql.Conn) error {
-		var stored string
-		err := conn.QueryRowContext(ctx, `SELECT events_hash FROM documents WHERE id = ?`, d.ID).Scan(&stored)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			added = true
-			if _, err := conn.ExecContext(ctx, `INSERT INTO documents
-				(id, source, format, title, url, date, date_precision, author, text, events_hash, ingested_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				d.ID, d.Source, d.Format, d.Title, d.URL, nullTime(d.Date), d.DatePrecision, d.Author, d.Text,
-				hash, time.Now().UTC()); err != nil {
-				return fmt.Errorf("insert document: %w", err)
-			}
-		case err != nil:
-			return fmt.Errorf("look up document: %w", err)
-		case stored == hash:
-			return nil
-		default:
-			if _, err := conn.ExecContext(ctx, `UPDATE documents SET events_hash = ? WHERE id = ?`, hash, d.ID); err != nil {
-				return fmt.Errorf("update document: %w", err)
-			}
-			if _, err := conn.ExecContext(ctx, `DELETE FROM events WHERE doc = ? AND origin <> ?`,
-				d.ID, event.OriginManual); err != nil {
-				return fmt.Errorf("replace events: %w", err)
-			}
+	return rows, nil
+}
+
+// storedHashes returns the events hash of those items' documents that are
+// already stored, by document id.
+func storedHashes(ctx context.Context, conn *sql.Conn, items []Ingest) (map[string]string, error) {
+	out := make(map[string]string, len(items))
+	const chunk = 500
+	for lo := 0; lo < len(items); lo += chunk {
+		hi := min(lo+chunk, len(items))
+		args := make([]any, 0, hi-lo)
+		for _, it := range items[lo:hi] {
+			args = append(args, it.Doc.ID)
 		}
-		log, err := correctionsFor(ctx, conn, d.ID)
+		q := `SELECT id, events_hash FROM documents WHERE id IN (` +
+			strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ") + `)`
+		rows, err := conn.QueryContext(ctx, q, args...)
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("look up documents: %w", err)
 		}
-		for i := range rows {
-			for _, c := range log[rows[i].ID] {
-				// A correction that no longer applies (say, a code retired
-				// from the table) is kept in the log but skipped here.
-				_ = apply(&rows[i], c.Action, c.Field, c.New)
+		for rows.Next() {
+			var id, h string
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("look up documents: %w", err)
 			}
+			out[id] = h
 		}
-		return appendEvents(conn, "events", rows)
-	})
-	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", d.ID, err)
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("look up documents: %w", err)
+		}
 	}
-	return added, nil
+	return out, nil
+}
+
+// recode prepares a stored document for its re-coded events: it records
+// the new events hash, deletes the old non-manual events and applies the
+// correction log to rows.
+func recode(ctx context.Context, conn *sql.Conn, docID, hash string, rows []row) error {
+	if _, err := conn.ExecContext(ctx, `UPDATE documents SET events_hash = ? WHERE id = ?`, hash, docID); err != nil {
+		return fmt.Errorf("update document: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, `DELETE FROM events WHERE doc = ? AND origin <> ?`,
+		docID, event.OriginManual); err != nil {
+		return fmt.Errorf("replace events: %w", err)
+	}
+	log, err := correctionsFor(ctx, conn, docID)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		for _, c := range log[rows[i].ID] {
+			// A correction that no longer applies (say, a code retired
+			// from the table) is kept in the log but skipped here.
+			_ = apply(&rows[i], c.Action, c.Field, c.New)
+		}
+	}
+	return nil
 }
 
 // eventsHash fingerprints a document's events so that re-ingesting

@@ -319,6 +319,16 @@ func (r *row) values() []driver.Value {
 // appendEvents appends rows to table (events or event_stage) with DuckDB's
 // appender on conn, inside the caller's transaction.
 func appendEvents(conn *sql.Conn, table string, rows []row) error {
+	vals := make([][]driver.Value, len(rows))
+	for i := range rows {
+		vals[i] = rows[i].values()
+	}
+	return appendRows(conn, table, vals)
+}
+
+// appendRows appends rows of values in column order to table with
+// DuckDB's appender on conn, inside the caller's transaction.
+func appendRows(conn *sql.Conn, table string, rows [][]driver.Value) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -332,9 +342,9 @@ func appendEvents(conn *sql.Conn, table string, rows []row) error {
 			return fmt.Errorf("append to %s: %w", table, err)
 		}
 		for i := range rows {
-			if err := a.AppendRow(rows[i].values()...); err != nil {
+			if err := a.AppendRow(rows[i]...); err != nil {
 				a.Close()
-				return fmt.Errorf("append event %s to %s: %w", rows[i].ID, table, err)
+				return fmt.Errorf("append row %d (%v) to %s: %w", i+1, rows[i][0], table, err)
 			}
 		}
 		if err := a.Close(); err != nil {

@@ -540,3 +540,56 @@ func TestPutEvents(t *testing.T) {
 		t.Errorf("batch with a bad event was partly stored: %v", err)
 	}
 }
+
+func TestPutDocuments(t *testing.T) {
+	s := open(t)
+	ctx := t.Context()
+	a := brief()
+	aEvents := briefEvents(t, a)
+	if _, err := s.PutDocument(ctx, a, aEvents[:2]); err != nil {
+		t.Fatal(err)
+	}
+	text := "Poland said it welcomes the decision.\n"
+	b := doc.Document{ID: doc.HashID(text), Source: "b.txt", Format: "text", Text: text}
+	bEvent := ev(t, b, "Poland said it welcomes the decision.", "", "", "POL", "BLR", "036", event.Asserted, false)
+	bCopy := b
+	bCopy.Source = "copy-of-b.txt"
+	added, err := s.PutDocuments(ctx, []store.Ingest{
+		{Doc: a, Events: aEvents}, // stored before, now re-coded with more events
+		{Doc: b, Events: []event.Event{bEvent}},
+		{Doc: bCopy, Events: []event.Event{bEvent}}, // the same text again
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{false, true, false}; !reflect.DeepEqual(added, want) {
+		t.Errorf("added: got %v, want %v", added, want)
+	}
+	n, err := s.CountEvents(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(aEvents) + 1; n != want {
+		t.Errorf("got %d events, want %d", n, want)
+	}
+	if got, _ := s.Document(ctx, b.ID); got.Source != "b.txt" {
+		t.Errorf("repeated document: source %q, want the first, b.txt", got.Source)
+	}
+
+	// One bad item fails the batch and stores nothing of it.
+	text2 := "Latvia said it regrets the decision.\n"
+	c := doc.Document{ID: doc.HashID(text2), Source: "c.txt", Format: "text", Text: text2}
+	clash := bEvent
+	clash.Doc, clash.Evidence = c.ID, span(t, text2, "Latvia said")
+	_, err = s.PutDocuments(ctx, []store.Ingest{{Doc: c}, {Doc: c, Events: []event.Event{clash}}})
+	if err == nil || !strings.Contains(err.Error(), "same text but different events") {
+		t.Errorf("repeated document with other events: got %v", err)
+	}
+	_, err = s.PutDocuments(ctx, []store.Ingest{{Doc: c, Events: []event.Event{clash}}})
+	if err == nil {
+		t.Fatal("clashing event id: got no error")
+	}
+	if _, err := s.Document(ctx, c.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("document of a failed batch: got %v, want ErrNotFound", err)
+	}
+}

@@ -1,0 +1,107 @@
+package store_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/store"
+)
+
+// benchDoc returns document i: 50 sentences, one event each.
+func benchDoc(i int) (doc.Document, []event.Event) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Statement %d.\n", i)
+	starts := make([]int, 50)
+	for j := range starts {
+		starts[j] = b.Len()
+		fmt.Fprintf(&b, "On 5 March 2019 the minister of Belarus said Minsk is ready for dialogue with partner %d.\n", j)
+	}
+	d := doc.Document{Source: "bench.txt", Format: "text", Title: "bench", Text: b.String()}
+	d.ID = doc.HashID(d.Text)
+	evs := make([]event.Event, 50)
+	cameos := []string{"036", "030", "057", "0311", "173"}
+	for j := range evs {
+		end := strings.IndexByte(d.Text[starts[j]:], '\n') + starts[j]
+		e := event.Event{Doc: d.ID, Date: "2019-03-05", DatePrecision: event.PrecisionDay, Source: "BLR", Target: "RUS",
+			CAMEO: cameos[j%len(cameos)], Modality: event.Asserted, Rule: "bench", Origin: event.OriginText,
+			Evidence: event.Evidence{Start: starts[j], End: end, Text: d.Text[starts[j]:end]}}
+		e.Fill()
+		e.ID = event.MakeID(d.ID, fmt.Sprint(j))
+		evs[j] = e
+	}
+	return d, evs
+}
+
+// BenchmarkPutDocument stores new documents of 50 events each.
+func BenchmarkPutDocument(b *testing.B) {
+	s := open(b)
+	i := 0
+	for b.Loop() {
+		d, evs := benchDoc(i)
+		i++
+		if _, err := s.PutDocument(b.Context(), d, evs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(i*50)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkPutDocumentUnchanged re-ingests a stored document (the
+// idempotent path of a repeated `fulcrum ingest`).
+func BenchmarkPutDocumentUnchanged(b *testing.B) {
+	s := open(b)
+	d, evs := benchDoc(0)
+	if _, err := s.PutDocument(b.Context(), d, evs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if added, err := s.PutDocument(b.Context(), d, evs); err != nil || added {
+			b.Fatal(added, err)
+		}
+	}
+}
+
+// BenchmarkEvents lists one source's events out of 10,000.
+func BenchmarkEvents(b *testing.B) {
+	s := open(b)
+	for i := range 200 {
+		d, evs := benchDoc(i)
+		if i%2 == 1 {
+			for j := range evs {
+				evs[j].Source = "UKR"
+			}
+		}
+		if _, err := s.PutDocument(b.Context(), d, evs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	f := store.EventFilter{Sources: []string{"UKR"}, CAMEORoots: []string{"03"}}
+	for b.Loop() {
+		evs, err := s.Events(b.Context(), f)
+		if err != nil || len(evs) != 100*30 {
+			b.Fatal(len(evs), err)
+		}
+	}
+}
+
+// BenchmarkPutDocuments stores new documents of 50 events each in batches
+// of 32.
+func BenchmarkPutDocuments(b *testing.B) {
+	s := open(b)
+	i := 0
+	batch := make([]store.Ingest, 32)
+	for b.Loop() {
+		for k := range batch {
+			batch[k].Doc, batch[k].Events = benchDoc(i)
+			i++
+		}
+		if _, err := s.PutDocuments(b.Context(), batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(i*50)/b.Elapsed().Seconds(), "events/s")
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
+}
