@@ -341,7 +341,7 @@ func (d *Dict) PoleMembers(p Pole, date time.Time) []string {
 
 // Suggest returns the known actor code or pole name closest to code, for a
 // "did you mean" hint ("BLS" → "BLR"), or "" when nothing is close. A
-// country or organisation name ("belarus") suggests its code. Ties go to the
+// name the dictionaries know ("belarus", "Byelorussia") suggests its code. Ties go to the
 // actor the dictionaries say most about.
 func (d *Dict) Suggest(code string) string {
 	q := strings.ToUpper(strings.TrimSpace(code))
@@ -357,6 +357,11 @@ func (d *Dict) Suggest(code string) string {
 	for _, a := range d.actors {
 		if strings.EqualFold(a.Name, code) {
 			return a.Code
+		}
+	}
+	for i := range d.m.pats {
+		if p := &d.m.pats[i]; p.class == tActor && strings.EqualFold(p.text, strings.TrimSpace(code)) {
+			return p.code
 		}
 	}
 	limit := 1

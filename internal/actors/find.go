@@ -147,43 +147,60 @@ type pattern struct {
 	line   int
 	file   string
 	batch  int // which load added it: persons of one load may share a name
+	lead   int // 1 when the first token is "the" and others follow: indexed by the second
 }
 
-// matcher indexes patterns by the hash of their first token.
+// index maps the hash of a pattern's key token to the patterns, longest
+// first, with a Bloom-style bit set in front so that most words of a text
+// cost one bit test.
+type index struct {
+	m     map[uint64][]int32
+	bloom []uint64
+}
+
+const bloomBits = 1 << 16
+
+func newIndex() index {
+	return index{m: make(map[uint64][]int32), bloom: make([]uint64, bloomBits/64)}
+}
+
+func (ix *index) clone() index {
+	c := index{m: make(map[uint64][]int32, len(ix.m)), bloom: slices.Clone(ix.bloom)}
+	for k, v := range ix.m {
+		c.m[k] = slices.Clone(v)
+	}
+	return c
+}
+
+func (ix *index) add(h uint64, i int32) {
+	ix.m[h] = append(ix.m[h], i)
+	b := h & (bloomBits - 1)
+	ix.bloom[b/64] |= 1 << (b % 64)
+}
+
+// matcher indexes patterns by the hash of their first token, or of their
+// second when the first is "the": "the Alliance" is found at "Alliance"
+// and then checked for a "the" before it, so that the commonest word of
+// English costs nothing.
 type matcher struct {
-	pats   []pattern
-	first  map[uint64][]int32 // names (tActor, tPerson, tIgnore), longest first
-	phrase map[uint64][]int32 // tPhrase, longest first
-	byKey  map[string]int32   // class + exact tokens → pattern, for overrides
-	bloom  []uint64
-	sorted bool
+	pats    []pattern
+	names   index            // tActor, tPerson, tIgnore
+	phrases index            // tPhrase
+	byKey   map[string]int32 // class group + exact tokens → pattern, for overrides
+	sorted  bool
 }
-
-const bloomBits = 1 << 18
 
 func newMatcher() matcher {
-	return matcher{
-		first:  make(map[uint64][]int32),
-		phrase: make(map[uint64][]int32),
-		byKey:  make(map[string]int32),
-		bloom:  make([]uint64, bloomBits/64),
-	}
+	return matcher{names: newIndex(), phrases: newIndex(), byKey: make(map[string]int32)}
 }
 
 func (m *matcher) clone() matcher {
 	c := matcher{
-		pats:   slices.Clone(m.pats),
-		first:  make(map[uint64][]int32, len(m.first)),
-		phrase: make(map[uint64][]int32, len(m.phrase)),
-		byKey:  make(map[string]int32, len(m.byKey)),
-		bloom:  slices.Clone(m.bloom),
-		sorted: m.sorted,
-	}
-	for k, v := range m.first {
-		c.first[k] = slices.Clone(v)
-	}
-	for k, v := range m.phrase {
-		c.phrase[k] = slices.Clone(v)
+		pats:    slices.Clone(m.pats),
+		names:   m.names.clone(),
+		phrases: m.phrases.clone(),
+		byKey:   make(map[string]int32, len(m.byKey)),
+		sorted:  m.sorted,
 	}
 	for k, v := range m.byKey {
 		c.byKey[k] = v
@@ -192,6 +209,13 @@ func (m *matcher) clone() matcher {
 		c.pats[i].people = slices.Clone(c.pats[i].people)
 	}
 	return c
+}
+
+func (m *matcher) indexOf(class uint8) *index {
+	if class == tPhrase {
+		return &m.phrases
+	}
+	return &m.names
 }
 
 // keyOf is the override key of a pattern: its class group and exact tokens
@@ -225,6 +249,9 @@ func makePattern(text string) (pattern, []token, bool) {
 		return pattern{}, nil, false
 	}
 	p := pattern{text: text, toks: make([]string, len(toks)), up: make([]string, len(toks)), hashes: make([]uint64, len(toks))}
+	if len(toks) > 1 && strings.EqualFold(text[toks[0].start:toks[0].end], "the") {
+		p.lead = 1
+	}
 	for i, t := range toks {
 		s := text[t.start:t.end]
 		p.toks[i] = s
@@ -267,13 +294,7 @@ func (m *matcher) put(p pattern, toks []token) int32 {
 	i := int32(len(m.pats))
 	m.pats = append(m.pats, p)
 	m.byKey[key] = i
-	idx := m.first
-	if p.class == tPhrase {
-		idx = m.phrase
-	}
-	idx[p.hashes[0]] = append(idx[p.hashes[0]], i)
-	h := p.hashes[0] & (bloomBits - 1)
-	m.bloom[h/64] |= 1 << (h % 64)
+	m.indexOf(p.class).add(p.hashes[p.lead], i)
 	m.sorted = false
 	return i
 }
@@ -281,14 +302,11 @@ func (m *matcher) put(p pattern, toks []token) int32 {
 // remove drops pattern i from the indexes (its slot stays, unused).
 func (m *matcher) remove(i int32) {
 	p := &m.pats[i]
-	idx := m.first
-	if p.class == tPhrase {
-		idx = m.phrase
-	}
-	h := p.hashes[0]
-	idx[h] = slices.DeleteFunc(idx[h], func(j int32) bool { return j == i })
-	if len(idx[h]) == 0 {
-		delete(idx, h)
+	ix := m.indexOf(p.class)
+	h := p.hashes[p.lead]
+	ix.m[h] = slices.DeleteFunc(ix.m[h], func(j int32) bool { return j == i })
+	if len(ix.m[h]) == 0 {
+		delete(ix.m, h)
 	}
 	for k, v := range m.byKey {
 		if v == i {
@@ -298,51 +316,61 @@ func (m *matcher) remove(i int32) {
 	p.class = 0
 }
 
-// sortIndex orders each candidate list longest first, so the first
-// candidate that verifies is the longest match.
+// sortIndex orders each candidate list by the number of tokens from the
+// key token on, longest first (a leading "the" breaks ties), so that the
+// first candidate that verifies is the longest match.
 func (m *matcher) sortIndex() {
-	for _, idx := range []map[uint64][]int32{m.first, m.phrase} {
-		for _, v := range idx {
-			slices.SortStableFunc(v, func(a, b int32) int { return len(m.pats[b].hashes) - len(m.pats[a].hashes) })
+	for _, ix := range []*index{&m.names, &m.phrases} {
+		for _, v := range ix.m {
+			slices.SortStableFunc(v, func(a, b int32) int {
+				pa, pb := &m.pats[a], &m.pats[b]
+				if d := (len(pb.hashes) - pb.lead) - (len(pa.hashes) - pa.lead); d != 0 {
+					return d
+				}
+				return pb.lead - pa.lead
+			})
 		}
 	}
 	m.sorted = true
 }
 
-// at returns the longest pattern of the index that matches toks from i, as
-// its index and token count, or -1.
-func (m *matcher) at(idx map[uint64][]int32, text string, toks []token, i int) (int32, int) {
+// at returns the longest pattern of ix whose key token is token i, as its
+// index and the token span [start, end) it covers; pi is -1 when none
+// matches. A pattern that begins with "the" may start at i-1, but not
+// before floor.
+func (m *matcher) at(ix *index, text string, toks []token, i, floor int) (pi int32, start, end int) {
 	h := toks[i].hash
 	b := h & (bloomBits - 1)
-	if m.bloom[b/64]&(1<<(b%64)) == 0 {
-		return -1, 0
+	if ix.bloom[b/64]&(1<<(b%64)) == 0 {
+		return -1, 0, 0
 	}
-	cands, ok := idx[h]
+	cands, ok := ix.m[h]
 	if !ok {
-		return -1, 0
+		return -1, 0, 0
 	}
 next:
 	for _, ci := range cands {
 		p := &m.pats[ci]
+		s := i - p.lead
 		n := len(p.hashes)
-		if i+n > len(toks) {
+		if s < floor || s+n > len(toks) {
 			continue
 		}
 		for k := range n {
-			t := toks[i+k]
+			t := toks[s+k]
 			if t.hash != p.hashes[k] {
 				continue next
 			}
 			if up := p.up[k]; up != "" {
-				s := text[t.start:t.end]
-				if s != p.toks[k] && s != up {
+				w := text[t.start:t.end]
+				if w != p.toks[k] && w != up {
 					continue next
 				}
 			}
 		}
-		return ci, n
+		return ci, s, s + n
 	}
-	return -1, 0
+	return -1, 0, 0
 }
 
 var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 256); return &s }}
@@ -364,19 +392,18 @@ func (d *Dict) Find(text string, date time.Time, dst []Match) []Match {
 	bp := tokPool.Get().(*[]token)
 	toks := tokenize(text, (*bp)[:0])
 	day := dayOf(date)
-	for i := 0; i < len(toks); {
+	floor := 0
+	for i := 0; i < len(toks); i++ {
 		if toks[i].kind != tokWord {
-			i++
 			continue
 		}
-		mt, next, ok := d.matchAt(text, toks, i, day)
+		mt, next, ok := d.matchAt(text, toks, i, floor, day)
 		if ok {
 			dst = append(dst, mt)
 		}
 		if next > i {
-			i = next
-		} else {
-			i++
+			floor = next
+			i = next - 1
 		}
 	}
 	if cap(toks) <= 1<<16 {
@@ -386,41 +413,41 @@ func (d *Dict) Find(text string, date time.Time, dst []Match) []Match {
 	return dst
 }
 
-// matchAt tries a match starting at token i. next is the token after what
-// was consumed (i when nothing was), ok whether a Match was produced.
-func (d *Dict) matchAt(text string, toks []token, i int, day int32) (Match, int, bool) {
+// matchAt tries a match whose key token is i (it may start at a "the"
+// before i, not before floor). next is the token after what was consumed
+// (i or less when nothing was), ok whether a Match was produced.
+func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Match, int, bool) {
 	m := &d.m
-	qi, qn := m.at(m.phrase, text, toks, i)
+	qi, qs, qe := m.at(&m.phrases, text, toks, i, floor)
 	var q *pattern
 	if qi >= 0 {
 		q = &m.pats[qi]
 		// A title before a person's name: "President Lukashenko",
 		// "Secretary-General Guterres".
-		if j := i + qn; q.title && j < len(toks) {
-			if pi, n := m.at(m.first, text, toks, j); pi >= 0 && m.pats[pi].class == tPerson {
-				mt := d.build(&m.pats[pi], text, toks, j, n, day)
-				mt.Start = int(toks[i].start)
-				return mt, j + n, true
+		if q.title && qe < len(toks) {
+			if pi, s, e := m.at(&m.names, text, toks, qe, qe); pi >= 0 && m.pats[pi].class == tPerson {
+				mt := d.build(&m.pats[pi], text, toks, s, e, day)
+				mt.Start = int(toks[qs].start)
+				return mt, e, true
 			}
 		}
 	}
-	if pi, n := m.at(m.first, text, toks, i); pi >= 0 {
+	if pi, s, e := m.at(&m.names, text, toks, i, floor); pi >= 0 {
 		p := &m.pats[pi]
 		if p.class == tIgnore {
-			return Match{}, i + n, false
+			return Match{}, e, false
 		}
-		mt := d.build(p, text, toks, i, n, day)
-		j := i + n
+		mt := d.build(p, text, toks, s, e, day)
+		j := e
 		if p.class == tActor && !mt.Attached && p.form != Capital && p.form != Demonym {
 			if k := skipPossessive(toks, j); k < len(toks) {
-				if ri, rn := m.at(m.phrase, text, toks, k); ri >= 0 && m.pats[ri].role != "" {
-					after := k + rn
-					if !d.personAt(text, toks, after) && !followsOf(text, toks, after) {
-						mt.End = int(toks[after-1].end)
+				if ri, _, re := m.at(&m.phrases, text, toks, k, k); ri >= 0 && m.pats[ri].role != "" {
+					if !d.personAt(text, toks, re) && !followsOf(text, toks, re) {
+						mt.End = int(toks[re-1].end)
 						if mt.Role == "" || m.pats[ri].role == "MIL" {
 							mt.Role = m.pats[ri].role
 						}
-						j = after
+						j = re
 					}
 				}
 			}
@@ -429,33 +456,33 @@ func (d *Dict) matchAt(text string, toks []token, i int, day int32) (Match, int,
 	}
 	// A role word, "of" and an actor: "the Government of Belarus",
 	// "the armed forces of the Russian Federation".
-	if q != nil && q.role != "" && followsOf(text, toks, i+qn) {
-		k := i + qn + 1
+	if q != nil && q.role != "" && followsOf(text, toks, qe) {
+		k := qe + 1
 		if k < len(toks) && isWord(text, toks[k], "the") {
 			k++
 		}
 		if k < len(toks) {
-			if pi, n := m.at(m.first, text, toks, k); pi >= 0 && m.pats[pi].class == tActor {
-				mt := d.build(&m.pats[pi], text, toks, k, n, day)
-				mt.Start = int(toks[i].start)
+			if pi, s, e := m.at(&m.names, text, toks, k, qe+1); pi >= 0 && m.pats[pi].class == tActor {
+				mt := d.build(&m.pats[pi], text, toks, s, e, day)
+				mt.Start = int(toks[qs].start)
 				mt.Role = q.role
-				return mt, k + n, true
+				return mt, e, true
 			}
 		}
 	}
 	return Match{}, i, false
 }
 
-// build makes the Match for pattern p found at tokens [i, i+n).
-func (d *Dict) build(p *pattern, text string, toks []token, i, n int, day int32) Match {
+// build makes the Match for pattern p found at tokens [s, e).
+func (d *Dict) build(p *pattern, text string, toks []token, s, e int, day int32) Match {
 	mt := Match{
-		Start: int(toks[i].start),
-		End:   int(toks[i+n-1].end),
+		Start: int(toks[s].start),
+		End:   int(toks[e-1].end),
 		Form:  p.form,
 		Entry: p.entry,
 		Role:  p.role,
 	}
-	mt.Attached = attached(toks, i, n)
+	mt.Attached = attached(toks, s, e-s)
 	if p.class == tPerson {
 		pr := d.pickPerson(p.people, day)
 		mt.Kind = Person
@@ -510,7 +537,7 @@ func (d *Dict) personAt(text string, toks []token, i int) bool {
 	if i >= len(toks) {
 		return false
 	}
-	pi, _ := d.m.at(d.m.first, text, toks, i)
+	pi, _, _ := d.m.at(&d.m.names, text, toks, i, i)
 	return pi >= 0 && d.m.pats[pi].class == tPerson
 }
 
