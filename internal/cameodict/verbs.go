@@ -307,7 +307,8 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 	p.Code, p.Code2, p.Paired = strings.Cut(code, ":")
 	verbAt := -1
 	var elems []Elem
-	for _, raw := range strings.Fields(s[:i]) {
+	body := strings.ReplaceAll(strings.ReplaceAll(s[:i], "**", "*"), "*", " * ") // "SPY_*_DEAL"
+	for _, raw := range strings.Fields(body) {
 		tok := strings.Trim(raw, "(){}")
 		if tok == "" {
 			continue
@@ -332,7 +333,7 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 			elems = append(elems, Elem{Kind: ElemSkip})
 			continue
 		}
-		if tok[0] == '&' {
+		if tok[0] == '&' && !strings.Contains(tok[1:], "&") {
 			name := strings.ToUpper(tok)
 			if _, ok := synsets[name]; !ok {
 				return Pattern{}, &ParseError{File: file, Line: n, Err: fmt.Errorf("synset %s is not defined; pattern skipped", name)}
@@ -340,18 +341,24 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 			elems = append(elems, Elem{Kind: ElemSynset, Word: name})
 			continue
 		}
+		// Words joined by "_" must be consecutive; a piece starting with
+		// "&" is a synset ("FOR_&TALK").
 		words := strings.FieldsFunc(strings.ToUpper(tok), func(r rune) bool { return r == '_' })
 		for k, w := range words {
-			elems = append(elems, Elem{Kind: ElemWord, Word: w, Next: k > 0})
+			e := Elem{Kind: ElemWord, Word: w, Next: k > 0 || tok[0] == '_'}
+			if w[0] == '&' {
+				if _, ok := synsets[w]; !ok {
+					return Pattern{}, &ParseError{File: file, Line: n, Err: fmt.Errorf("synset %s is not defined; pattern skipped", w)}
+				}
+				e.Kind = ElemSynset
+			}
+			elems = append(elems, e)
 		}
 	}
 	if verbAt < 0 {
 		return Pattern{}, syntaxf(file, n, "pattern %q has no verb marker *", p.Text)
 	}
 	p.Pre, p.Post = elems[:verbAt:verbAt], elems[verbAt:]
-	if len(p.Post) > 0 {
-		p.Post[0].Next = false
-	}
 	return p, nil
 }
 
