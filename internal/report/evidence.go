@@ -1,0 +1,218 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/ties"
+	"github.com/fulcrum-dev/fulcrum/internal/votes"
+)
+
+// How many items of each kind a report shows per pole.
+const (
+	maxStatements = 6
+	maxVotes      = 6
+	maxTies       = 8
+)
+
+var sources = []string{
+	"UN General Assembly roll calls 1946–2020: Voeten, E. 2013. \"Data and Analyses of Voting in the UN General Assembly.\" Routledge Handbook of International Organization; via the unvotes package (Robinson), CC0.",
+	"Ideal points: Bailey, M. A., A. Strezhnev & E. Voeten. 2017. \"Estimating Dynamic State Preferences from United Nations Voting Data.\" JCR 61(2): 430–456 (June 2024 release).",
+	"Alliances: Leeds, B. A., J. M. Ritter, S. M. Mitchell & A. G. Long. 2002. \"Alliance Treaty Obligations and Provisions, 1815–1944.\" International Interactions 28: 237–60 (ATOP v5.1, to 2018).",
+	"IGO memberships: Pevehouse, J. C. W., T. Nordstrom, R. W. McManus & A. S. Jamison. 2020. \"Tracking Organizations in the World: The Correlates of War IGO Version 3.0 datasets.\" JPR 57(3): 492–503 (to 2014).",
+	"Statements: events coded by fulcrum from UN General Debate speeches (Jankin, Baturo & Dasandi, UNGDC v13; Baturo, Dasandi & Mikhaylov 2017) and from the documents the user ingested; CAMEO codes with Goldstein (1992) weights.",
+}
+
+// evidence picks, for each pole, the strongest statements, roll calls and
+// ties that place the state with it.
+func evidence(in Inputs, country string, poles []actors.Pole, opt Options, sc Channel) []PoleEvidence {
+	out := make([]PoleEvidence, len(poles))
+	vopt := votes.Options{By: votes.ByYear, From: opt.From, To: opt.To, Filter: opt.VoteFilter}
+	var refs []votes.Ref
+	for _, p := range poles {
+		p := p
+		refs = append(refs, votes.PoleRef(p.Name, memberFunc(in.Dict, p)))
+	}
+	for i, p := range poles {
+		pe := PoleEvidence{Pole: p.Name}
+		pe.Statements = statementEvidence(in, country, poles, i)
+		if len(poles) >= 2 && in.Votes != nil && in.Votes.Known(country) {
+			other := refs[(i+1)%len(refs)]
+			if sv, err := in.Votes.SplitVotes(country, refs[i], other, vopt); err == nil {
+				pe.Votes = voteEvidence(sv)
+			}
+		}
+		if in.Ties != nil {
+			pe.Ties = tieEvidence(in, country, p, opt)
+		}
+		out[i] = pe
+	}
+	return out
+}
+
+func memberFunc(d *actors.Dict, p actors.Pole) func(t time.Time) []string {
+	return func(t time.Time) []string { return d.PoleMembers(p, t) }
+}
+
+// statementEvidence ranks the state's counting events: cooperation toward
+// pole i and conflict toward the other poles, strongest first.
+func statementEvidence(in Inputs, country string, poles []actors.Pole, i int) []Statement {
+	type scored struct {
+		e     *event.Event
+		score float64
+	}
+	var cand []scored
+	for k := range in.Events {
+		e := &in.Events[k]
+		if e.Source != country || e.Target == "" || !e.Counts() {
+			continue
+		}
+		t, ok := align.EventTime(e)
+		if !ok {
+			continue
+		}
+		for j, p := range poles {
+			if !inPoleAt(in.Dict, p, e.Target, t) {
+				continue
+			}
+			s := e.Goldstein
+			if j != i {
+				s = -s
+			}
+			if s > 0 {
+				cand = append(cand, scored{e, s})
+			}
+			break
+		}
+	}
+	sort.SliceStable(cand, func(a, b int) bool {
+		if cand[a].score != cand[b].score {
+			return cand[a].score > cand[b].score
+		}
+		return cand[a].e.Date > cand[b].e.Date
+	})
+	var out []Statement
+	seen := map[string]bool{}
+	for _, c := range cand {
+		e := c.e
+		key := e.Doc + strconv.Itoa(e.Evidence.Start)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		label := ""
+		if code, ok := event.Lookup(e.CAMEO); ok {
+			label = code.Label
+		}
+		out = append(out, Statement{ID: e.ID, Date: e.Date, Speaker: e.Speaker, Source: e.Source, Target: e.Target,
+			CAMEO: e.CAMEO, Label: label, Goldstein: e.Goldstein, Quote: e.Evidence.Text, Doc: e.Doc,
+			DocTitle: e.DocTitle, DocURL: e.DocURL, Start: e.Evidence.Start, End: e.Evidence.End, Origin: e.Origin, Rule: e.Rule})
+		if len(out) == maxStatements {
+			break
+		}
+	}
+	return out
+}
+
+func inPoleAt(d *actors.Dict, p actors.Pole, code string, t time.Time) bool {
+	for _, c := range p.Core {
+		if c == code {
+			return true
+		}
+	}
+	for _, m := range d.PoleMembers(p, t) {
+		if m == code {
+			return true
+		}
+	}
+	return false
+}
+
+// voteEvidence keeps the roll calls on which the state followed reference
+// A against B: important votes first, then the most recent.
+func voteEvidence(sv []votes.SplitVote) []RollCall {
+	var with []votes.SplitVote
+	for _, s := range sv {
+		if s.Side == votes.WithA {
+			with = append(with, s)
+		}
+	}
+	sort.SliceStable(with, func(i, j int) bool {
+		ii, ij := with[i].RollCall.Important == 1, with[j].RollCall.Important == 1
+		if ii != ij {
+			return ii
+		}
+		return with[i].RollCall.Date.After(with[j].RollCall.Date)
+	})
+	var out []RollCall
+	for _, s := range with {
+		rc := s.RollCall
+		title := rc.Short
+		if title == "" {
+			title = rc.Descr
+		}
+		out = append(out, RollCall{ID: "rc:" + strconv.Itoa(rc.RCID), RCID: rc.RCID, Date: rc.Date.Format("2006-01-02"),
+			Session: rc.Session, Resolution: rc.Resolution, Title: title, Vote: s.Vote.String(),
+			PoleVote: s.A.String(), OtherVote: s.B.String(), Important: rc.Important == 1})
+		if len(out) == maxVotes {
+			break
+		}
+	}
+	return out
+}
+
+// tieEvidence lists the ties to the pole in the last and first year of the
+// period, strongest first.
+func tieEvidence(in Inputs, country string, p actors.Pole, opt Options) []ties.Tie {
+	states, orgs := splitPole(in.Dict, p)
+	tp := ties.Pole{Name: p.Name, States: states, Orgs: orgs}
+	seen := map[string]bool{}
+	var out []ties.Tie
+	for _, y := range []int{opt.To, (opt.From + opt.To) / 2, opt.From} {
+		s, err := in.Ties.Score(country, tp, y)
+		if err != nil {
+			continue
+		}
+		for _, t := range s.Evidence {
+			key := t.Kind + t.Partner
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	if len(out) > maxTies {
+		out = out[:maxTies]
+	}
+	return out
+}
+
+// notes lists the caveats a reader must know: censored data, empty
+// channels, pole definitions.
+func notes(in Inputs, r *Report) []string {
+	var n []string
+	for _, ch := range r.Channels {
+		if !ch.HasData {
+			n = append(n, fmt.Sprintf("No %s data for %s in %d–%d: the channel is left out of the verdict.", ch.Name, r.Country, r.From, r.To))
+		}
+	}
+	if r.To > 2019 {
+		n = append(n, "UN roll-call data end in January 2020; vote values after 2019 are missing.")
+	}
+	if r.To > ties.ATOPLastYear {
+		n = append(n, fmt.Sprintf("ATOP alliances end in %d and COW IGO memberships in %d: alliances in force then are carried forward (flagged censored); organisation memberships after %d come from fulcrum's dated member lists.", ties.ATOPLastYear, ties.IGOLastYear, ties.IGOLastYear))
+	}
+	for _, p := range r.Poles {
+		n = append(n, fmt.Sprintf("Pole %s = %s; member states in %d: %s.", p.Name, strings.Join(p.Core, " + "), r.To, strings.Join(p.MembersLast, " ")))
+	}
+	n = append(n, "Conclusions depend on the choice of poles: the votes channel compares with the plurality vote of each pole's member states, not with one capital.")
+	return n
+}

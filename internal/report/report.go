@@ -1,0 +1,641 @@
+// Package report answers fulcrum's main question for one state: where it
+// stands between named poles, per channel (votes, ties, statements) and
+// period, how sure we are, when it moved, and on what evidence. [Build]
+// assembles a [Report] from the reference data and the coded events; the
+// writers render it as Markdown, HTML (with inline SVG charts) or JSON. Every
+// number in a report carries the ids of the evidence behind it.
+package report
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/ties"
+	"github.com/fulcrum-dev/fulcrum/internal/votes"
+)
+
+// Channel names.
+const (
+	Votes      = align.Votes
+	Ties       = align.Ties
+	Statements = align.Statements
+)
+
+// Inputs are the data a report is built from.
+type Inputs struct {
+	Dict  *actors.Dict
+	Votes *votes.Data
+	Ties  *ties.Data
+	// Events are the focal state's coded events (any target); Build keeps
+	// those toward each pole's members. They may come from the built-in
+	// speeches dataset, the user's ingested documents and imported datasets.
+	Events []event.Event
+}
+
+// Options choose what a report covers.
+type Options struct {
+	Country  string   // ISO3 of the focal state
+	Poles    []string // two or more pole names known to the dictionary
+	From, To int      // calendar years, inclusive
+	// VoteFilter selects roll calls; the default (zero Filter) keeps every
+	// recorded roll call. Voeten's estimation set is votes.VoetenFilter().
+	VoteFilter votes.Filter
+	// Weights are the channel weights of the combined tilt; nil means
+	// equal weights over the channels with data.
+	Weights map[string]float64
+	// Bootstrap is the number of resamples for intervals; 0 means
+	// align.DefaultB.
+	Bootstrap int
+	// Progress, when not nil, is told what the builder is doing.
+	Progress func(step string)
+}
+
+// Report is the answer for one state, poles and period. Its JSON form is
+// the machine-readable report: every number with the ids of its evidence.
+type Report struct {
+	Country     string         `json:"country"`
+	CountryName string         `json:"country_name"`
+	Poles       []PoleInfo     `json:"poles"`
+	From        int            `json:"from"`
+	To          int            `json:"to"`
+	Period      string         `json:"period"` // "calendar year"
+	Verdict     string         `json:"verdict"`
+	Thresholds  Thresholds     `json:"thresholds"`
+	Channels    []Channel      `json:"channels"`
+	Combined    []CombinedRow  `json:"combined,omitempty"`
+	Shifts      []align.Shift  `json:"shifts"`
+	Evidence    []PoleEvidence `json:"evidence"`
+	Notes       []string       `json:"notes"`
+	Sources     []string       `json:"sources"`
+	Generator   string         `json:"generator"`
+}
+
+// Thresholds are the verdict thresholds on |tilt|, shown with the verdict.
+type Thresholds struct {
+	BalancedBelow float64 `json:"balanced_below"`
+	SidesAbove    float64 `json:"sides_above"`
+}
+
+// PoleInfo records a pole as it was used: its core actors and its member
+// states at the start and end of the report's period.
+type PoleInfo struct {
+	Name         string   `json:"name"`
+	Core         []string `json:"core"`
+	MembersFirst []string `json:"members_first_year"`
+	MembersLast  []string `json:"members_last_year"`
+}
+
+// Channel is one channel's series toward each pole and, for two poles, its
+// tilt series.
+type Channel struct {
+	Name    string         `json:"name"`
+	Method  string         `json:"method"`
+	Series  []align.Series `json:"series"`
+	Tilt    *align.Series  `json:"tilt,omitempty"`
+	Neither []NeitherRow   `json:"neither,omitempty"`
+	// Shares are, for three or more poles, each period's shares and
+	// normalised entropy.
+	Shares  []SharesRow `json:"shares,omitempty"`
+	Origins []string    `json:"origins,omitempty"`
+	HasData bool        `json:"has_data"`
+}
+
+// NeitherRow is, for the votes channel, the share of roll calls on which
+// the poles split and the state voted with neither.
+type NeitherRow struct {
+	Period  string  `json:"period"`
+	N       int     `json:"n_split"`
+	WithA   float64 `json:"with_a"`
+	WithB   float64 `json:"with_b"`
+	Neither float64 `json:"neither"`
+}
+
+// SharesRow gives, for k ≥ 3 poles, each pole's share of the state's
+// positive alignment in a period and the normalised entropy of the shares
+// (1 = evenly spread, 0 = all with one pole).
+type SharesRow struct {
+	Period  string    `json:"period"`
+	Shares  []float64 `json:"shares"`
+	Entropy float64   `json:"entropy"`
+}
+
+// CombinedRow is the cross-channel summary of one period.
+type CombinedRow struct {
+	Period string `json:"period"`
+	align.Combined
+}
+
+// PoleEvidence is the strongest evidence that the state stands with one
+// pole, by channel.
+type PoleEvidence struct {
+	Pole       string      `json:"pole"`
+	Statements []Statement `json:"statements"`
+	Votes      []RollCall  `json:"votes"`
+	Ties       []ties.Tie  `json:"ties"`
+}
+
+// Statement is a coded event shown as evidence.
+type Statement struct {
+	ID        string  `json:"id"`
+	Date      string  `json:"date"`
+	Speaker   string  `json:"speaker,omitempty"`
+	Source    string  `json:"source"`
+	Target    string  `json:"target"`
+	CAMEO     string  `json:"cameo"`
+	Label     string  `json:"label"`
+	Goldstein float64 `json:"goldstein"`
+	Quote     string  `json:"quote"`
+	Doc       string  `json:"doc"`
+	DocTitle  string  `json:"doc_title,omitempty"`
+	DocURL    string  `json:"doc_url,omitempty"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Origin    string  `json:"origin"`
+	Rule      string  `json:"rule"`
+}
+
+// RollCall is a UN vote shown as evidence: the state voted with this pole
+// and against the other.
+type RollCall struct {
+	ID         string `json:"id"` // "rc:<rcid>"
+	RCID       int    `json:"rcid"`
+	Date       string `json:"date"`
+	Session    int    `json:"session"`
+	Resolution string `json:"resolution"`
+	Title      string `json:"title"`
+	Vote       string `json:"vote"`
+	PoleVote   string `json:"pole_vote"`
+	OtherVote  string `json:"other_vote"`
+	Important  bool   `json:"important"`
+}
+
+// Build computes the report. It returns an error naming the problem for an
+// unknown country or pole (with a suggestion) and for an empty period.
+func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	if opt.From > opt.To {
+		return nil, fmt.Errorf("--from %d is after --to %d", opt.From, opt.To)
+	}
+	if len(opt.Poles) < 2 {
+		return nil, errors.New("name at least two poles")
+	}
+	country := strings.ToUpper(opt.Country)
+	a, ok := in.Dict.Actor(country)
+	if !ok || a.Kind != actors.State {
+		return nil, &UnknownError{What: "country", Name: opt.Country, Suggestion: in.Dict.Suggest(opt.Country)}
+	}
+	r := &Report{
+		Country: country, CountryName: a.Name, From: opt.From, To: opt.To,
+		Period:     "calendar year",
+		Thresholds: Thresholds{align.BalancedBelow, align.SidesAbove},
+		Generator:  "fulcrum",
+		Sources:    sources,
+	}
+	poles := make([]actors.Pole, len(opt.Poles))
+	for i, name := range opt.Poles {
+		p, ok := in.Dict.Pole(strings.ToUpper(name))
+		if !ok {
+			return nil, &UnknownError{What: "pole", Name: name, Suggestion: in.Dict.Suggest(name), Known: in.Dict.Poles()}
+		}
+		poles[i] = p
+		r.Poles = append(r.Poles, PoleInfo{
+			Name: p.Name, Core: p.Core,
+			MembersFirst: in.Dict.PoleMembers(p, midYear(opt.From)),
+			MembersLast:  in.Dict.PoleMembers(p, midYear(opt.To)),
+		})
+	}
+	periods := align.Years(opt.From, opt.To)
+	boot := align.BootstrapOptions{B: opt.Bootstrap, Seed: 1}
+
+	progress("votes")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	vc, err := buildVotes(in, country, poles, periods, opt, boot)
+	if err != nil {
+		return nil, err
+	}
+	progress("ties")
+	tc, err := buildTies(in, country, poles, opt)
+	if err != nil {
+		return nil, err
+	}
+	progress("statements")
+	sc := buildStatements(in, country, poles, periods, boot)
+	r.Channels = []Channel{vc, tc, sc}
+	if !vc.HasData && !tc.HasData && !sc.HasData {
+		return nil, fmt.Errorf("%w: no votes, ties or statements for %s in %d–%d", ErrNoData, country, opt.From, opt.To)
+	}
+
+	progress("tilts and shifts")
+	A, B := poles[0].Name, poles[1].Name
+	var lastTilts []align.Tilt
+	var tiltShifts []align.Shift
+	for i := range r.Channels {
+		ch := &r.Channels[i]
+		if len(poles) == 2 && len(ch.Series) == 2 {
+			t := align.TiltSeries(ch.Series[0], ch.Series[1])
+			t.Channel = ch.Name
+			ch.Tilt = &t
+			if sh, err := align.Shifts(t, align.ChangeOptions{}); err == nil {
+				r.Shifts = append(r.Shifts, sh...)
+				tiltShifts = append(tiltShifts, sh...)
+			}
+		}
+		// Shifts in the value toward each pole, too: a state can move away
+		// from one pole without moving toward the other.
+		for _, s := range ch.Series {
+			if sh, err := align.Shifts(s, align.ChangeOptions{}); err == nil {
+				r.Shifts = append(r.Shifts, sh...)
+			}
+		}
+		if len(poles) >= 3 {
+			ch.Shares = shares(ch.Series)
+		}
+	}
+	if len(poles) == 2 {
+		r.Combined, lastTilts = combine(r.Channels, periods, opt.Weights)
+		var comb *align.Combined
+		if n := len(r.Combined); n > 0 {
+			comb = &r.Combined[n-1].Combined
+		}
+		r.Verdict = fmt.Sprintf("%s, %d–%d: %s.", a.Name, opt.From, opt.To,
+			align.Verdict(A, B, lastTilts, tiltShifts, comb))
+		r.Verdict += periodSummary(r.Channels, A, B)
+	} else {
+		r.Verdict = sharesVerdict(a.Name, r.Channels, opt)
+	}
+	progress("evidence")
+	r.Evidence = evidence(in, country, poles, opt, sc)
+	r.Notes = append(r.Notes, notes(in, r)...)
+	return r, nil
+}
+
+// ErrNoData reports a period without any data.
+var ErrNoData = errors.New("no data")
+
+// UnknownError is an unknown country or pole, with the nearest known name.
+type UnknownError struct {
+	What, Name, Suggestion string
+	Known                  []string
+}
+
+func (e *UnknownError) Error() string {
+	msg := fmt.Sprintf("unknown %s %q", e.What, e.Name)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf(" (did you mean %s?)", e.Suggestion)
+	}
+	if len(e.Known) > 0 {
+		msg += "; known: " + strings.Join(e.Known, ", ")
+	}
+	return msg
+}
+
+func midYear(y int) time.Time { return time.Date(y, 7, 1, 0, 0, 0, 0, time.UTC) }
+
+// splitPole separates a pole's core into states and organisations.
+func splitPole(d *actors.Dict, p actors.Pole) (states, orgs []string) {
+	for _, c := range p.Core {
+		if a, ok := d.Actor(c); ok && a.Kind == actors.Org {
+			orgs = append(orgs, c)
+		} else {
+			states = append(states, c)
+		}
+	}
+	return states, orgs
+}
+
+// buildVotes computes, per pole and year, Cohen's κ of the state with the
+// pole's reference vote (the plurality of the pole's member states present,
+// the state itself excluded), with a percentile bootstrap interval over roll
+// calls.
+func buildVotes(in Inputs, country string, poles []actors.Pole, periods []align.Period, opt Options, boot align.BootstrapOptions) (Channel, error) {
+	ch := Channel{Name: Votes, Method: "Cohen's κ (nominal) of the state's UNGA votes with the pole's reference vote — the plurality of the pole's member states present — per calendar year; 90% bootstrap interval over roll calls (Häge 2011)."}
+	if in.Votes == nil || !in.Votes.Known(country) {
+		return ch, nil
+	}
+	vopt := votes.Options{By: votes.ByYear, From: opt.From, To: opt.To, Filter: opt.VoteFilter}
+	refs := make([]votes.Ref, len(poles))
+	for i, p := range poles {
+		p := p
+		refs[i] = votes.PoleRef(p.Name, func(t time.Time) []string { return in.Dict.PoleMembers(p, t) })
+		jv, err := in.Votes.JointVotes(country, refs[i], vopt)
+		if err != nil {
+			return ch, fmt.Errorf("votes of %s with %s: %w", country, p.Name, err)
+		}
+		byYear := map[string][]votes.JointVote{}
+		for _, j := range jv {
+			byYear[j.Bucket] = append(byYear[j.Bucket], j)
+		}
+		s := align.Series{Channel: Votes, Pole: p.Name}
+		for _, per := range periods {
+			pt := align.Point{Period: per.Label, Start: per.Start, End: per.End}
+			js := byYear[per.Label]
+			if len(js) >= 5 {
+				pt.N, pt.Units = len(js), len(js)
+				pt.Value = kappa(js, nil)
+				idx := make([]int, 0, len(js))
+				lo, hi, err := align.Bootstrap(len(js), func(ix []int) float64 {
+					idx = append(idx[:0], ix...)
+					return kappa(js, idx)
+				}, boot)
+				if err == nil && !math.IsNaN(lo) && !math.IsNaN(hi) {
+					pt.Lo, pt.Hi = lo, hi
+				} else {
+					pt.Lo, pt.Hi = pt.Value, pt.Value
+				}
+				if math.IsNaN(pt.Value) {
+					pt.N = 0
+					pt.Value, pt.Lo, pt.Hi = 0, 0, 0
+				} else {
+					ch.HasData = true
+				}
+				for _, j := range js {
+					pt.Evidence = append(pt.Evidence, "rc:"+strconv.Itoa(j.RollCall.RCID))
+				}
+			}
+			s.Points = append(s.Points, pt)
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	if len(poles) == 2 {
+		split, err := in.Votes.Split(country, refs[0], refs[1], vopt)
+		if err == nil {
+			for _, sp := range split {
+				if sp.N == 0 {
+					continue
+				}
+				ch.Neither = append(ch.Neither, NeitherRow{Period: sp.Bucket, N: sp.N,
+					WithA: sp.ShareA(), WithB: sp.ShareB(), Neither: sp.ShareNeither()})
+			}
+		}
+	}
+	return ch, nil
+}
+
+// kappa is Cohen's nominal κ between the state's votes and the reference
+// votes over the joint votes js (or the subset idx when not nil):
+//
+//	κ = (p_o − p_e) / (1 − p_e),  p_e = Σ_a p_state(a)·p_ref(a)
+//
+// NaN when p_e = 1 (both always cast the same single category).
+func kappa(js []votes.JointVote, idx []int) float64 {
+	var same float64
+	var ms, mr [4]float64
+	n := 0
+	add := func(j votes.JointVote) {
+		if j.Vote == j.Ref {
+			same++
+		}
+		ms[j.Vote&3]++
+		mr[j.Ref&3]++
+		n++
+	}
+	if idx == nil {
+		for _, j := range js {
+			add(j)
+		}
+	} else {
+		for _, i := range idx {
+			add(js[i])
+		}
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	fn := float64(n)
+	po := same / fn
+	pe := 0.0
+	for c := range ms {
+		pe += ms[c] / fn * mr[c] / fn
+	}
+	if pe >= 1 {
+		return math.NaN()
+	}
+	return (po - pe) / (1 - pe)
+}
+
+// buildTies scores the state's alliance obligations and memberships toward
+// each pole per year (package ties), with organisation memberships after the
+// COW data end taken from the actor dictionary's dated member lists.
+func buildTies(in Inputs, country string, poles []actors.Pole, opt Options) (Channel, error) {
+	ch := Channel{Name: Ties, Method: "2s − 1, where s is the weighted share of the pole's states the state is allied with (ATOP obligations) and of the pole's organisations it belongs to (COW IGO; dated member lists after 2014), per year."}
+	if in.Ties == nil {
+		return ch, nil
+	}
+	added := map[string]bool{}
+	for _, p := range poles {
+		states, orgs := splitPole(in.Dict, p)
+		for _, org := range orgs {
+			if added[org] {
+				continue
+			}
+			added[org] = true
+			for y := max(opt.From, ties.IGOLastYear+1); y <= opt.To; y++ {
+				for _, m := range in.Dict.Members(org, midYear(y)) {
+					if err := in.Ties.AddMembership(m, org, y, y, ties.Full); err != nil && !errors.Is(err, ties.ErrUnknown) {
+						return ch, fmt.Errorf("membership %s in %s: %w", m, org, err)
+					}
+				}
+			}
+		}
+		s := align.TiesSeries(in.Ties, country, ties.Pole{Name: p.Name, States: states, Orgs: orgs}, opt.From, opt.To)
+		s.Channel = Ties
+		for _, pt := range s.Points {
+			if pt.N > 0 {
+				ch.HasData = true
+			}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	return ch, nil
+}
+
+// buildStatements computes the statements channel from the state's events
+// toward each pole's members.
+func buildStatements(in Inputs, country string, poles []actors.Pole, periods []align.Period, boot align.BootstrapOptions) Channel {
+	ch := Channel{Name: Statements, Method: fmt.Sprintf("Goldstein-weighted mean cooperation (/10) of the state's coded events toward the pole's members, shrunk toward 0 by a prior of %g neutral events; negated and hypothetical statements do not count; 90%% bootstrap interval over documents.", align.DefaultPrior)}
+	origins := map[string]bool{}
+	for _, p := range poles {
+		p := p
+		members := map[string]bool{}
+		inPole := func(code string, at time.Time) bool {
+			for _, c := range p.Core {
+				if c == code {
+					return true
+				}
+			}
+			key := code + at.Format("2006")
+			if v, ok := members[key]; ok {
+				return v
+			}
+			v := false
+			for _, m := range in.Dict.PoleMembers(p, at) {
+				if m == code {
+					v = true
+					break
+				}
+			}
+			members[key] = v
+			return v
+		}
+		s := align.StatementSeries(country, p.Name, in.Events, inPole, periods, align.StatementOptions{Bootstrap: boot})
+		for _, pt := range s.Points {
+			if pt.N > 0 {
+				ch.HasData = true
+			}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	for _, e := range in.Events {
+		if e.Source == country {
+			origins[e.Origin] = true
+		}
+	}
+	for o := range origins {
+		ch.Origins = append(ch.Origins, o)
+	}
+	sort.Strings(ch.Origins)
+	return ch
+}
+
+// combine computes the combined tilt per period. It also returns, for the
+// verdict, each channel's tilt in the last period in which that channel has
+// data, so that a channel whose data end early (UN votes in 2019) still
+// speaks in the verdict.
+func combine(chs []Channel, periods []align.Period, weights map[string]float64) ([]CombinedRow, []align.Tilt) {
+	var rows []CombinedRow
+	last := map[string]align.Tilt{}
+	for i, per := range periods {
+		var tilts []align.Tilt
+		for _, ch := range chs {
+			if ch.Tilt == nil || i >= len(ch.Tilt.Points) {
+				continue
+			}
+			pt := ch.Tilt.Points[i]
+			t := align.Tilt{Channel: ch.Name, Value: pt.Value, Lo: pt.Lo, Hi: pt.Hi, N: pt.N, HasData: pt.N > 0, Evidence: pt.Evidence}
+			tilts = append(tilts, t)
+			if t.HasData {
+				last[ch.Name] = t
+			}
+		}
+		c, err := align.Combine(tilts, weights)
+		if err != nil || c.Channels == 0 {
+			continue
+		}
+		rows = append(rows, CombinedRow{Period: per.Label, Combined: c})
+	}
+	var lastTilts []align.Tilt
+	for _, ch := range chs {
+		if t, ok := last[ch.Name]; ok {
+			lastTilts = append(lastTilts, t)
+		} else {
+			lastTilts = append(lastTilts, align.Tilt{Channel: ch.Name})
+		}
+	}
+	return rows, lastTilts
+}
+
+// periodSummary adds each channel's mean tilt over the whole period, so the
+// verdict speaks for the period and not only its last year.
+func periodSummary(chs []Channel, a, b string) string {
+	var parts []string
+	for _, ch := range chs {
+		if ch.Tilt == nil {
+			continue
+		}
+		var sum float64
+		n := 0
+		first, last := "", ""
+		for _, p := range ch.Tilt.Points {
+			if p.N == 0 {
+				continue
+			}
+			if first == "" {
+				first = p.Period
+			}
+			last = p.Period
+			sum += p.Value
+			n++
+		}
+		if n == 0 {
+			continue
+		}
+		m := sum / float64(n)
+		parts = append(parts, fmt.Sprintf("%s %+.2f (%s, %d years with data, %s–%s)", ch.Name, m, align.Label(m, a, b), n, first, last))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " Mean tilt over the period: " + strings.Join(parts, "; ") + "."
+}
+
+// shares computes, per period, each pole's share of the positive channel
+// values and their normalised entropy.
+func shares(series []align.Series) []SharesRow {
+	if len(series) == 0 {
+		return nil
+	}
+	var rows []SharesRow
+	for i := range series[0].Points {
+		vals := make([]float64, len(series))
+		ok := true
+		for k, s := range series {
+			if i >= len(s.Points) || s.Points[i].N == 0 {
+				ok = false
+				break
+			}
+			vals[k] = s.Points[i].Value
+		}
+		if !ok {
+			continue
+		}
+		sh, err := align.Shares(vals)
+		if err != nil {
+			continue
+		}
+		rows = append(rows, SharesRow{Period: series[0].Points[i].Period, Shares: sh, Entropy: align.Entropy(sh)})
+	}
+	return rows
+}
+
+func sharesVerdict(name string, chs []Channel, opt Options) string {
+	var parts []string
+	for _, ch := range chs {
+		if len(ch.Shares) == 0 {
+			parts = append(parts, "no data on "+ch.Name)
+			continue
+		}
+		var mean []float64
+		var ent float64
+		for _, r := range ch.Shares {
+			if mean == nil {
+				mean = make([]float64, len(r.Shares))
+			}
+			for k, v := range r.Shares {
+				mean[k] += v / float64(len(ch.Shares))
+			}
+			ent += r.Entropy / float64(len(ch.Shares))
+		}
+		best := 0
+		for k := range mean {
+			if mean[k] > mean[best] {
+				best = k
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s: closest to %s (mean share %.2f, entropy %.2f)", ch.Name, strings.ToUpper(opt.Poles[best]), mean[best], ent))
+	}
+	return fmt.Sprintf("%s, %d–%d: %s.", name, opt.From, opt.To, strings.Join(parts, "; "))
+}

