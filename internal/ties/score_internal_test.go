@@ -143,3 +143,13 @@ func TestStrength(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad measures parsing and indexing the embedded data, which
+// New does once per process.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := loadBase(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
