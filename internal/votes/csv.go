@@ -92,16 +92,22 @@ func table(name string, r io.Reader, want []string, row func(f *fields) error) e
 	if !slices.Equal(head, want) {
 		return &ParseError{File: name, Line: 1, Err: fmt.Errorf("header %q, want %q", head, want)}
 	}
-	f := &fields{file: name, names: want}
+	f := &fields{file: name, names: want, line: 1}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// FieldPos is only valid after a successful Read.
+			line := f.line + 1
+			var ce *csv.ParseError
+			if errors.As(err, &ce) {
+				line = ce.StartLine
+			}
 			return &ParseError{File: name, Line: line, Err: err}
 		}
+		line, _ := cr.FieldPos(0)
 		f.rec, f.line, f.err = rec, line, nil
 		if err := row(f); err != nil {
 			return err
