@@ -98,6 +98,16 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 		return nil, err
 	}
 	v := &Verbs{Synsets: map[string]*Synset{}}
+	// With "--- NAME [CODE] ---" headers (PETRARCH) a block runs to the
+	// next header; without them (TABARI) a verb line after a pattern
+	// starts a new block.
+	headers := false
+	for _, l := range lines {
+		if strings.HasPrefix(l.text, "---") && strings.Contains(l.text, "[") {
+			headers = true
+			break
+		}
+	}
 	var set *VerbSet
 	var syn *Synset
 	synNoPlural := false
@@ -159,7 +169,7 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 			lastWasPattern = true
 		default:
 			syn = nil
-			if set == nil || (lastWasPattern && !strings.HasPrefix(s, "+")) {
+			if set == nil || (!headers && lastWasPattern && !strings.HasPrefix(s, "+")) {
 				set = &VerbSet{Code: "---", File: file, Line: l.n}
 				v.Sets = append(v.Sets, set)
 			}
