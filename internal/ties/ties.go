@@ -474,7 +474,9 @@ func (d *Data) covers(m memberSpell, year int) (ok, censored bool) {
 func (d *Data) membership(m memberSpell, censored bool) Membership {
 	to := m.to
 	if m.source == SourceCOW && to == IGOLastYear && d.CarryForward && len(d.added[m.org]) == 0 {
-		to = 0
+		if g, ok := d.b.orgs[m.org]; !ok || g.End == 0 || g.End > IGOLastYear {
+			to = 0
+		}
 	}
 	return Membership{State: m.state, Org: m.org, IOName: m.ioname, Status: m.status,
 		From: m.from, To: to, Source: m.source, Censored: censored}
