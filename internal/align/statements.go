@@ -1,6 +1,7 @@
 package align
 
 import (
+	"sort"
 	"strconv"
 	"time"
 
@@ -88,6 +89,26 @@ func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	return p
 }
 
+// periodOf returns the index of the period containing t, or −1: by
+// binary search when the periods are in order and disjoint, else the first
+// that contains t.
+func periodOf(periods []Period, disjoint bool, t time.Time) int {
+	if !disjoint {
+		for j, p := range periods {
+			if p.Contains(t) {
+				return j
+			}
+		}
+		return -1
+	}
+	// the last period starting at or before t
+	j := sort.Search(len(periods), func(i int) bool { return periods[i].Start.After(t) }) - 1
+	if j >= 0 && periods[j].Contains(t) {
+		return j
+	}
+	return -1
+}
+
 // EventTime returns when an event happened: its Date ("2006-01-02",
 // "2006-01" or "2006"; a month or year stands for its first day), else its
 // DocDate in the same layouts. ok is false when neither parses.
@@ -111,6 +132,13 @@ func EventTime(e *event.Event) (time.Time, bool) {
 func StatementSeries(focal, pole string, events []event.Event, inPole func(code string, at time.Time) bool, periods []Period, opt StatementOptions) Series {
 	s := Series{Channel: Statements, Pole: pole, Points: make([]Point, len(periods))}
 	buckets := make([][]event.Event, len(periods))
+	disjoint := true
+	for i := 1; i < len(periods); i++ {
+		if periods[i].Start.Before(periods[i-1].End) {
+			disjoint = false
+			break
+		}
+	}
 	for i := range events {
 		e := &events[i]
 		if e.Source != focal || e.Target == "" {
@@ -120,11 +148,8 @@ func StatementSeries(focal, pole string, events []event.Event, inPole func(code 
 		if !ok || !inPole(e.Target, t) {
 			continue
 		}
-		for j, p := range periods {
-			if p.Contains(t) {
-				buckets[j] = append(buckets[j], *e)
-				break
-			}
+		if j := periodOf(periods, disjoint, t); j >= 0 {
+			buckets[j] = append(buckets[j], *e)
 		}
 	}
 	for j, p := range periods {

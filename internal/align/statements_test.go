@@ -110,6 +110,12 @@ func TestStatementSeries(t *testing.T) {
 	if jun20.Period != "2020-06" || jun20.N != 1 || !near(jun20.Value, 0.4/6) {
 		t.Errorf("2020-06: %+v", jun20)
 	}
+	// The same on periods out of order and overlapping (linear search).
+	odd := []align.Period{align.Years(2020, 2020)[0], align.Years(2019, 2019)[0], align.Months(2019, 2019)[2]}
+	o := align.StatementSeries("BLR", "RUSSIA", events, inPole, odd, align.StatementOptions{})
+	if o.Points[0].N != 1 || o.Points[1].N != 3 || o.Points[2].N != 0 {
+		t.Errorf("unordered periods: N %d %d %d, want 1 3 0", o.Points[0].N, o.Points[1].N, o.Points[2].N)
+	}
 	total := 0
 	for _, p := range s.Points {
 		total += p.N

@@ -162,6 +162,8 @@ func TestVerdict(t *testing.T) {
 		{"missing channel", []align.Tilt{{Channel: align.Votes, Value: 0.5, HasData: true}, {Channel: align.Statements}}, nil, nil,
 			"sides with WEST on votes; no data on statements"},
 		{"nothing", nil, nil, nil, "no data"},
+		{"neither share", []align.Tilt{{Channel: align.Votes, Value: -0.2, HasData: true, Neither: 0.174, HasNeither: true}}, nil, nil,
+			"leans RUSSIA on votes; with neither on 17% of split votes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -56,7 +56,9 @@ func joinAnd(items []string) string {
 // never only the composite: channels with the same [Label] are grouped in
 // the order votes, ties, statements ("leans RUSSIA on votes and ties;
 // balanced in statements"), channels without data are named ("no data on
-// statements"), then each shift found on a tilt series ([TiltSeries]) is
+// statements"), the "neither" share of channels that carry one ("with
+// neither on 17% of split votes"), then each shift found on a tilt series
+// ([TiltSeries]) is
 // told with its direction and first period ("statements moved toward WEST
 // from 2019-02"), and last, when comb is not nil, the combined tilt with
 // its label and the cross-channel spread ("combined −0.31, leans RUSSIA;
@@ -93,6 +95,11 @@ func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	}
 	if len(missing) > 0 {
 		parts = append(parts, "no data on "+joinAnd(missing))
+	}
+	for _, ch := range sortedChannels(names) {
+		if t := byName[ch]; t.HasData && t.HasNeither {
+			parts = append(parts, fmt.Sprintf("with neither on %.0f%% of split %s", 100*t.Neither, ch))
+		}
 	}
 	for _, s := range shifts {
 		if math.Abs(s.Size) < BalancedBelow/2 {

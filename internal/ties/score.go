@@ -106,8 +106,9 @@ type Score struct {
 // scale the alignment model's tilt (x_B − x_A)/2 equals s_B − s_A.
 // Organisations that did not exist in the year count neither for nor
 // against. Evidence lists every alliance with a target and every
-// membership of a pole organisation, with its weight. When neither
-// component exists Score returns an error.
+// membership of a pole organisation, with its weight. Score returns an
+// error wrapping [ErrUnknown] for a state that neither the data nor added
+// spells know, and when neither component exists.
 func (d *Data) Score(state string, p Pole, year int) (Score, error) {
 	sc := Score{State: state, Pole: p.Name, Year: year}
 	if year > ATOPLastYear || year > IGOLastYear {
@@ -121,6 +122,12 @@ func (d *Data) Score(state string, p Pole, year int) (Score, error) {
 		if d.CarryForward {
 			sc.Notes = append(sc.Notes, "ties in force at the end of their source are assumed to continue unless added spells say otherwise")
 		}
+	}
+	if !d.Known(state) {
+		return sc, fmt.Errorf("ties score %q toward %s: state %w", state, p.Name, ErrUnknown)
+	}
+	if spells := d.b.byCode[state]; len(spells) > 0 && !slices.ContainsFunc(spells, func(s StateSpell) bool { return s.From <= year && year <= s.To }) && year <= spells[len(spells)-1].To {
+		sc.Notes = append(sc.Notes, fmt.Sprintf("%s was not a state in the COW state system in %d", state, year))
 	}
 	if slices.Contains(p.States, state) {
 		sc.Share, sc.Value = 1, 1

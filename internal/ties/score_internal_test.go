@@ -1,6 +1,7 @@
 package ties
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -120,6 +121,13 @@ func TestScoreHandWorked(t *testing.T) {
 
 func TestScoreNoData(t *testing.T) {
 	d := synthetic()
+	if _, err := d.Score("ZZZ", Pole{Name: "P", States: []string{"AAA"}}, 2000); !errors.Is(err, ErrUnknown) {
+		t.Errorf("unknown state: %v", err)
+	}
+	s, err := d.Score("FFF", Pole{Name: "P", States: []string{"AAA"}}, 1850)
+	if err != nil || len(s.Notes) != 1 || s.Notes[0] != "FFF was not a state in the COW state system in 1850" {
+		t.Errorf("before the state existed: %v %v", s.Notes, err)
+	}
 	if _, err := d.Score("FFF", Pole{Name: "E", Orgs: []string{"ORG3"}}, 2000); err == nil {
 		t.Error("pole with only an org that did not exist: want error")
 	}
