@@ -122,6 +122,12 @@ func prepareEvents(d doc.Document, events []event.Event) ([]row, error) {
 	if d.ID == "" {
 		return nil, fmt.Errorf("put document %s: empty document id", d.Source)
 	}
+	for _, f := range []struct{ name, v string }{{"id", d.ID}, {"source", d.Source}, {"format", d.Format},
+		{"title", d.Title}, {"url", d.URL}, {"date precision", d.DatePrecision}, {"author", d.Author}, {"text", d.Text}} {
+		if err := checkUTF8(f.name, f.v); err != nil {
+			return nil, fmt.Errorf("put document %s: %w", d.ID, err)
+		}
+	}
 	rows := make([]row, len(events))
 	seen := make(map[string]int, len(events))
 	for i := range events {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -279,7 +280,34 @@ func checkEvent(e *event.Event, textLen int) error {
 	default:
 		return fmt.Errorf("event %s: modality %q: want asserted, intent, hypothetical or reported", e.ID, e.Modality)
 	}
+	fields := []struct{ name, v string }{
+		{"id", e.ID}, {"doc", e.Doc}, {"date", e.Date}, {"date_precision", e.DatePrecision},
+		{"source", e.Source}, {"target", e.Target}, {"source_role", e.SourceRole}, {"speaker", e.Speaker},
+		{"cameo", e.CAMEO}, {"goldstein_version", e.GoldsteinVer}, {"plover", e.PLOVER}, {"mode", e.Mode},
+		{"context", e.Context}, {"evidence text", e.Evidence.Text}, {"rule", e.Rule}, {"origin", e.Origin},
+	}
+	for _, f := range fields {
+		if err := checkUTF8(f.name, f.v); err != nil {
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
 	return nil
+}
+
+// checkUTF8 rejects text DuckDB cannot store: its VARCHAR holds valid
+// UTF-8 only (the appender would silently turn anything else into NULL).
+func checkUTF8(name, v string) error {
+	if utf8.ValidString(v) {
+		return nil
+	}
+	for i, r := range v {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(v[i:]); size == 1 {
+				return fmt.Errorf("%s is not valid UTF-8 at byte %d", name, i)
+			}
+		}
+	}
+	return fmt.Errorf("%s is not valid UTF-8", name)
 }
 
 // parseDay returns the first day of the period an event date names:
