@@ -378,11 +378,9 @@ func (p *parser) personNames(line int, list string, form Form) {
 		pat.entry = p.entryFor(line)
 		if i, ok := p.d.m.byKey[keyOf(tActor, n, toks)]; ok && p.builtin {
 			old := p.d.m.pats[i]
+			// Persons may share a name (two Latvian politicians called
+			// Andris Bērziņš): Find tells them apart by date.
 			if old.class != tPerson {
-				p.errorf(line, ErrDuplicate, "%q already names %s (%s:%d)", n, old.who(), old.file, old.line)
-				continue
-			}
-			if form == Name && old.form == Name && !slices.Contains(old.people, p.code) {
 				p.errorf(line, ErrDuplicate, "%q already names %s (%s:%d)", n, old.who(), old.file, old.line)
 				continue
 			}
