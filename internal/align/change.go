@@ -147,19 +147,24 @@ func NoiseVariance(x []float64) float64 {
 
 // Shift is a change point in a channel series.
 type Shift struct {
-	Channel, Pole string
+	Channel string `json:"channel"`
+	Pole    string `json:"pole"`
 	// Index is the first point after the change and Before the last point
 	// before it (indexes into Series.Points; points without data between
 	// them are skipped).
-	Index, Before int
-	Period        string    // label of the point at Index
-	Date          time.Time // Start of the point at Index
+	Index  int       `json:"index"`
+	Before int       `json:"before"`
+	Period string    `json:"period"` // label of the point at Index
+	Date   time.Time `json:"date"`   // Start of the point at Index
 	// Size = MeanAfter − MeanBefore, the means of the segments on either
 	// side.
-	Size, MeanBefore, MeanAfter float64
+	Size       float64 `json:"size"`
+	MeanBefore float64 `json:"mean_before"`
+	MeanAfter  float64 `json:"mean_after"`
 	// EvidenceBefore and EvidenceAfter are the evidence ids of the points
 	// at Before and Index.
-	EvidenceBefore, EvidenceAfter []string
+	EvidenceBefore []string `json:"evidence_before"`
+	EvidenceAfter  []string `json:"evidence_after"`
 }
 
 // Shifts finds change points ([ChangePoints]) in the values of the points

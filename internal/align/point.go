@@ -14,37 +14,42 @@ const (
 
 // Point is one period of a channel series.
 type Point struct {
-	Period     string    // label: "2014", "2019-02"
-	Start, End time.Time // the period is [Start, End)
+	Period string `json:"period"` // label: "2014", "2019-02"
+	// The period is [Start, End).
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 	// Value is the channel value in [−1, 1]; Lo and Hi bound its interval
 	// (Lo = Hi = Value when the channel has no sampling uncertainty).
-	Value, Lo, Hi float64
+	Value float64 `json:"value"`
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"`
 	// N is the number of observations behind the value: events that count
 	// (statements), roll calls (votes), pole states and organisations
 	// (ties). N == 0 means no data for the period: Value is then 0 and
 	// meaningless, and functions of this package skip the point.
-	N int
+	N int `json:"n"`
 	// Units is the number of resampled clusters: documents (statements) or
 	// roll calls (votes).
-	Units int
+	Units int `json:"units"`
 	// Evidence holds the ids of the events, roll calls or ties behind the
 	// value.
-	Evidence []string
+	Evidence []string `json:"evidence"`
 	// Notes are caveats for people, e.g. right-censored ties data.
-	Notes []string
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Series is one channel's values for one focal state and pole over time.
 type Series struct {
-	Channel string
-	Pole    string
-	Points  []Point
+	Channel string  `json:"channel"`
+	Pole    string  `json:"pole"`
+	Points  []Point `json:"points"`
 }
 
 // Period is a time window [Start, End) with a label.
 type Period struct {
-	Label      string
-	Start, End time.Time
+	Label string    `json:"label"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
 }
 
 // Contains reports whether t falls in [Start, End).

@@ -9,24 +9,25 @@ import (
 
 // Tilt is one channel's position between poles A and B in one period.
 type Tilt struct {
-	Channel string
+	Channel string `json:"channel"`
 	// Value = (x_B − x_A)/2 ∈ [−1, 1]: negative toward A, positive toward B.
-	Value float64
+	Value float64 `json:"value"`
 	// Lo, Hi = ((Lo_B − Hi_A)/2, (Hi_B − Lo_A)/2): the conservative
 	// interval from the two poles' intervals.
-	Lo, Hi float64
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
 	// N is the smaller of the two points' N; HasData is false when either
 	// point has no data (N = 0), and the tilt is then left out of
 	// combinations and verdicts.
-	N       int
-	HasData bool
+	N       int  `json:"n"`
+	HasData bool `json:"has_data"`
 	// Neither is, for votes, the share of roll calls where A and B split
 	// and the focal state voted with neither (computed by package votes);
 	// HasNeither says whether it is set.
-	Neither    float64
-	HasNeither bool
+	Neither    float64 `json:"neither"`
+	HasNeither bool    `json:"has_neither"`
 	// Evidence joins the evidence ids of both points.
-	Evidence []string
+	Evidence []string `json:"evidence"`
 }
 
 // ChannelTilt returns the tilt of one channel between pole A's point a and
@@ -50,16 +51,17 @@ func ChannelTilt(channel string, a, b Point) Tilt {
 // Combined is the cross-channel summary of one period.
 type Combined struct {
 	// Tilt = Σ_c w_c·t_c / Σ_c w_c over the channels with data.
-	Tilt float64
+	Tilt float64 `json:"tilt"`
 	// Weights are the normalised weights actually used (summing to 1).
-	Weights map[string]float64
+	Weights map[string]float64 `json:"weights"`
 	// SD is the population standard deviation of the per-channel tilts,
 	// sqrt(Σ_c (t_c − t̄)² / m) with t̄ their unweighted mean, and Range is
 	// max − min: large values are the multi-vector signature (a state that
 	// votes with A but talks like B). Both are 0 with one channel.
-	SD, Range float64
+	SD    float64 `json:"sd"`
+	Range float64 `json:"range"`
 	// Channels is the number of channels with data.
-	Channels int
+	Channels int `json:"channels"`
 }
 
 // Combine returns the combined tilt with stated weights: weights maps a

@@ -11,9 +11,9 @@ import (
 // members in the year belong to the pole. The actors package defines poles;
 // callers pass their parts here.
 type Pole struct {
-	Name   string
-	States []string
-	Orgs   []string
+	Name   string   `json:"name"`
+	States []string `json:"states"`
+	Orgs   []string `json:"orgs"`
 }
 
 // Weights of the ties channel (see [Data.Score]).
@@ -44,44 +44,48 @@ func Strength(o Obligations) float64 {
 // Tie is one piece of evidence behind a [Score]: an alliance with a pole
 // state or a membership of a pole organisation.
 type Tie struct {
-	ID          string      // stable: "atop:BLR-RUS:1993" or "igo:BLR:CSTO:2002"
-	Kind        string      // "alliance" or "membership"
-	State       string      // the focal state
-	Partner     string      // the ally (alliance) or the organisation code (membership)
-	Obligations Obligations // alliance only
-	Status      Status      // membership only
-	Via         string      // membership through a predecessor organisation (EEC for EU), else empty
-	From, To    int         // the alliance run or membership spell; To 0 = open
-	Source      string      // SourceATOP, SourceCOW or SourceAdded (possibly joined with "; ")
-	Censored    bool        // carried forward beyond the end of its source
-	Weight      float64     // the strength this tie contributes (ObligationWeight or StatusWeight)
-	Text        string      // one line for people
+	ID          string      `json:"id"`            // stable: "atop:BLR-RUS:1993" or "igo:BLR:CSTO:2002"
+	Kind        string      `json:"kind"`          // "alliance" or "membership"
+	State       string      `json:"state"`         // the focal state
+	Partner     string      `json:"partner"`       // the ally (alliance) or the organisation code (membership)
+	Obligations Obligations `json:"obligations"`   // alliance only
+	Status      Status      `json:"status"`        // membership only
+	Via         string      `json:"via,omitempty"` // membership through a predecessor organisation (EEC for EU), else empty
+	From        int         `json:"from"`
+	To          int         `json:"to"`       // the alliance run or membership spell; To 0 = open
+	Source      string      `json:"source"`   // SourceATOP, SourceCOW or SourceAdded (possibly joined with "; ")
+	Censored    bool        `json:"censored"` // carried forward beyond the end of its source
+	Weight      float64     `json:"weight"`   // the strength this tie contributes (ObligationWeight or StatusWeight)
+	Text        string      `json:"text"`     // one line for people
 }
 
 // Score is the ties channel for one focal state, pole and year.
 type Score struct {
-	State, Pole string
-	Year        int
+	State string `json:"state"`
+	Pole  string `json:"pole"`
+	Year  int    `json:"year"`
 	// Alliance is the alliance component A in [0,1]; HasAlliance is false
 	// when the pole has no state other than the focal one.
-	Alliance    float64
-	HasAlliance bool
+	Alliance    float64 `json:"alliance"`
+	HasAlliance bool    `json:"has_alliance"`
 	// Membership is the membership component M in [0,1]; HasMembership is
 	// false when none of the pole's organisations existed in the year.
-	Membership    float64
-	HasMembership bool
+	Membership    float64 `json:"membership"`
+	HasMembership bool    `json:"has_membership"`
 	// Share is s in [0,1], Value = 2s − 1 in [−1,1].
-	Share, Value float64
+	Share float64 `json:"share"`
+	Value float64 `json:"value"`
 	// Anchors and Members count the pole states considered: the pole's own
 	// states and the other full members of its organisations.
-	Anchors, Members int
+	Anchors int `json:"anchors"`
+	Members int `json:"members"`
 	// Orgs counts the pole's organisations that existed in the year.
-	Orgs     int
-	Evidence []Tie
+	Orgs     int   `json:"orgs"`
+	Evidence []Tie `json:"evidence"`
 	// Censored is true when any evidence was carried forward past the end
 	// of its source, or the year is past a source's end; Notes say how.
-	Censored bool
-	Notes    []string
+	Censored bool     `json:"censored"`
+	Notes    []string `json:"notes,omitempty"`
 }
 
 // Score computes the ties channel (DESIGN.md §5, channel 3) of state toward

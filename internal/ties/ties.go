@@ -356,13 +356,14 @@ func (d *Data) Org(code string) (IGO, bool) {
 // Alliance is an alliance between a state and Partner in force in one
 // year.
 type Alliance struct {
-	Partner     string      // actor code of the ally
-	Obligations Obligations // union of both directions
-	Owes        Obligations // what the state owes Partner
-	Owed        Obligations // what Partner owes the state
-	From, To    int         // run of consecutive alliance years that contains the year; To 0 = still in force at the end of the data
-	Source      string      // SourceATOP or SourceAdded
-	Censored    bool        // the year is after ATOPLastYear and the obligations were carried forward
+	Partner     string      `json:"partner"`     // actor code of the ally
+	Obligations Obligations `json:"obligations"` // union of both directions
+	Owes        Obligations `json:"owes"`        // what the state owes Partner
+	Owed        Obligations `json:"owed"`        // what Partner owes the state
+	From        int         `json:"from"`
+	To          int         `json:"to"`       // run of consecutive alliance years that contains the year; To 0 = still in force at the end of the data
+	Source      string      `json:"source"`   // SourceATOP or SourceAdded
+	Censored    bool        `json:"censored"` // the year is after ATOPLastYear and the obligations were carried forward
 }
 
 // Alliances lists the alliances of state in year, sorted by partner. After
@@ -438,13 +439,14 @@ func (d *Data) Alliances(state string, year int) []Alliance {
 // Membership is a state's membership of an organisation in force in one
 // year.
 type Membership struct {
-	State    string // actor code
-	Org      string // fulcrum organisation code (see OrgCode)
-	IOName   string // COW ioname, empty for added spells
-	Status   Status
-	From, To int    // the spell; To 0 = open (still in force at the end of its source)
-	Source   string // SourceCOW or SourceAdded
-	Censored bool   // the year is after IGOLastYear and the COW spell was carried forward
+	State    string `json:"state"`            // actor code
+	Org      string `json:"org"`              // fulcrum organisation code (see OrgCode)
+	IOName   string `json:"ioname,omitempty"` // COW ioname, empty for added spells
+	Status   Status `json:"status"`
+	From     int    `json:"from"`
+	To       int    `json:"to"`       // the spell; To 0 = open (still in force at the end of its source)
+	Source   string `json:"source"`   // SourceCOW or SourceAdded
+	Censored bool   `json:"censored"` // the year is after IGOLastYear and the COW spell was carried forward
 }
 
 // covers reports whether a spell covers year, and whether it does so only

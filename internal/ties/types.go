@@ -1,6 +1,10 @@
 package ties
 
-import "strings"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
 
 // Obligations is a set of ATOP alliance obligations.
 type Obligations uint8
@@ -45,6 +49,39 @@ func (o Obligations) String() string {
 	return strings.Join(o.Names(), ", ")
 }
 
+// MarshalJSON writes the obligations as a list of names (see
+// [Obligations.Names]); the empty set is [].
+func (o Obligations) MarshalJSON() ([]byte, error) {
+	names := o.Names()
+	if names == nil {
+		names = []string{}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON reads a list of obligation names.
+func (o *Obligations) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return fmt.Errorf("obligations: %w", err)
+	}
+	var out Obligations
+	for _, name := range names {
+		found := false
+		for _, n := range oblNames {
+			if n.name == name {
+				out |= n.o
+				found = true
+			}
+		}
+		if !found {
+			return fmt.Errorf("obligations: unknown obligation %q", name)
+		}
+	}
+	*o = out
+	return nil
+}
+
 // Status is a state's standing in an organisation, as coded by COW IGO.
 type Status int8
 
@@ -67,6 +104,20 @@ func (s Status) String() string {
 		return "observer"
 	}
 	return "none"
+}
+
+// MarshalText writes the status name (see [Status.String]).
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads "full", "associate", "observer" or "none".
+func (s *Status) UnmarshalText(b []byte) error {
+	for _, c := range []Status{NotMember, Full, Associate, Observer} {
+		if c.String() == string(b) {
+			*s = c
+			return nil
+		}
+	}
+	return fmt.Errorf("status: unknown status %q", b)
 }
 
 // better reports whether s is a stronger membership than t.
