@@ -54,9 +54,10 @@ func gdeltType(c string) string {
 	return "VARCHAR"
 }
 
-// gdeltReadCSV is the read_csv call of the fast path for a file with n
-// columns; rejects go to the temporary table fulcrum_rejects.
-func gdeltReadCSV(path string, n int) string {
+// GDELTColumnTypes returns the read_csv columns={…} struct literal for a
+// GDELT layout with n columns (61, 58 or 57): the column names of the
+// codebook and the types the fast import reads them as.
+func GDELTColumnTypes(n int) string {
 	var cols strings.Builder
 	cols.WriteString("{")
 	for i, c := range gdeltNames(n) {
@@ -66,8 +67,14 @@ func gdeltReadCSV(path string, n int) string {
 		fmt.Fprintf(&cols, "'%s': '%s'", c, gdeltType(c))
 	}
 	cols.WriteString("}")
+	return cols.String()
+}
+
+// gdeltReadCSV is the read_csv call of the fast path for a file with n
+// columns; rejects go to the temporary table fulcrum_rejects.
+func gdeltReadCSV(path string, n int) string {
 	return `read_csv(` + sqlString(path) + `, delim='\t', quote='', escape='', header=false, auto_detect=false,
-	dateformat='%Y%m%d', columns=` + cols.String() + `,
+	dateformat='%Y%m%d', columns=` + GDELTColumnTypes(n) + `,
 	store_rejects=true, rejects_table='fulcrum_rejects', rejects_scan='fulcrum_reject_scans', rejects_limit=0)`
 }
 

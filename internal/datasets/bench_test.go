@@ -1,0 +1,159 @@
+package datasets_test
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/datasets"
+)
+
+var (
+	benchRows    = flag.Int("bench.rows", 200_000, "rows in the generated GDELT file of the import benchmarks")
+	benchEvents  = flag.Int("bench.events", 2_000_000, "events generated in DuckDB for the series benchmark")
+	benchMemory  = flag.String("bench.memory", "1GB", "DuckDB memory_limit for the benchmarks")
+	benchThreads = flag.Int("bench.threads", 2, "DuckDB threads for the benchmarks")
+)
+
+var (
+	benchFileOnce sync.Once
+	benchFile     string
+)
+
+// benchGDELT generates the benchmark file once per run, in a shared temp dir.
+func benchGDELT(b *testing.B) string {
+	benchFileOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "fulcrum-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchFile = filepath.Join(dir, fmt.Sprintf("gen-%d.export.CSV", *benchRows))
+		f, err := os.Create(benchFile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := datasets.Generate(f, *benchRows, 42); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	})
+	return benchFile
+}
+
+func benchDB(b *testing.B) *sql.DB {
+	b.Helper()
+	db, err := sql.Open("duckdb", filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(fmt.Sprintf(`SET memory_limit = '%s'; SET threads = %d`, *benchMemory, *benchThreads)); err != nil {
+		b.Fatal(err)
+	}
+	if err := datasets.Migrate(context.Background(), db); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
+
+// BenchmarkImportGDELT imports a generated GDELT 2.0 file by the fast path
+// into a fresh table each iteration; rows/s is the figure the issue asks for.
+func BenchmarkImportGDELT(b *testing.B) {
+	p := benchGDELT(b)
+	ctx := context.Background()
+	db := benchDB(b)
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := db.Exec(`DELETE FROM dataset_events; DELETE FROM dataset_imports; DELETE FROM dataset_rejects; CHECKPOINT`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		r, err := datasets.ImportFile(ctx, db, p, datasets.Options{Kind: "gdelt"})
+		total += time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Rows != int64(*benchRows) {
+			b.Fatalf("imported %d rows, want %d", r.Rows, *benchRows)
+		}
+	}
+	b.ReportMetric(float64(*benchRows)*float64(b.N)/total.Seconds(), "rows/s")
+}
+
+// BenchmarkImportGDELTChecked is the same through the Go parser.
+func BenchmarkImportGDELTChecked(b *testing.B) {
+	p := benchGDELT(b)
+	ctx := context.Background()
+	db := benchDB(b)
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := db.Exec(`DELETE FROM dataset_events; DELETE FROM dataset_imports; DELETE FROM dataset_rejects; CHECKPOINT`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		if _, err := datasets.ImportFile(ctx, db, p, datasets.Options{Kind: "gdelt", Checked: true}); err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(*benchRows)*float64(b.N)/total.Seconds(), "rows/s")
+}
+
+// BenchmarkReadCSVBaseline is DuckDB's own read_csv of the same file into a
+// table, all 61 columns typed, no mapping: the yardstick for the import.
+func BenchmarkReadCSVBaseline(b *testing.B) {
+	p := benchGDELT(b)
+	db := benchDB(b)
+	q := `CREATE OR REPLACE TABLE baseline AS SELECT * FROM read_csv(` + "'" + p + "'" + `, delim='\t', quote='', escape='', header=false, auto_detect=false, dateformat='%Y%m%d', columns=` + datasets.GDELTColumnTypes(61) + `)`
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		if _, err := db.Exec(`DROP TABLE IF EXISTS baseline; CHECKPOINT`); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		if _, err := db.Exec(q); err != nil {
+			b.Fatal(err)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(*benchRows)*float64(b.N)/total.Seconds(), "rows/s")
+}
+
+// BenchmarkParseGDELT is the Go row parser alone.
+func BenchmarkParseGDELT(b *testing.B) {
+	line := gdeltLine("77", "20190305", "BLR", "", "", "EEC", "0874", "2", "10.0", "4", "2", "F9")
+	for b.Loop() {
+		f := splitTab(line)
+		if _, err := datasets.ParseGDELT(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func splitTab(s string) []string {
+	out := make([]string, 0, 61)
+	for {
+		i := 0
+		for i < len(s) && s[i] != '\t' {
+			i++
+		}
+		out = append(out, s[:i])
+		if i == len(s) {
+			return out
+		}
+		s = s[i+1:]
+	}
+}
