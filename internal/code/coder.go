@@ -1,0 +1,1405 @@
+package code
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/text"
+)
+
+// StatementRule is the rule id of a plain statement (CAMEO 010): an
+// attributed sentence or quotation that names another actor but matches no
+// stance pattern. Such events always have a target; a plain statement
+// about no one is not recorded.
+const StatementRule = "stmt"
+
+// Defaults for a [Coder]'s tunable fields.
+const (
+	DefaultMaxTargets = 6 // targets per pattern: lists of twenty states make noise, not events
+	negWindow         = 8 // words before a pattern searched for negation and modality
+)
+
+// Coder turns documents into events. It is safe for concurrent use: its
+// dictionary and rules are read-only and each call gets its own scratch
+// space.
+type Coder struct {
+	dict  *actors.Dict
+	rules *Rules
+	lex   map[string]lexEntry
+	pool  sync.Pool
+	// MaxTargets bounds the targets of one pattern match (default
+	// DefaultMaxTargets). Set it before the first call to Code.
+	MaxTargets int
+}
+
+type lexEntry struct {
+	e   *wordEntry
+	cls uint32
+}
+
+// New returns a coder that finds actors with dict and stances with rules.
+// A nil dict finds no actors (only first-person speech of a document's
+// Author is coded); nil rules mean [DefaultRules].
+func New(dict *actors.Dict, rules *Rules) *Coder {
+	if rules == nil {
+		var err error
+		if rules, err = DefaultRules(); err != nil {
+			rules = newRules()
+		}
+	}
+	c := &Coder{dict: dict, rules: rules, MaxTargets: DefaultMaxTargets}
+	c.lex = make(map[string]lexEntry, len(rules.words)+len(fixedClasses))
+	for w, e := range rules.words {
+		c.lex[w] = lexEntry{e: e}
+	}
+	for w, cls := range fixedClasses {
+		le := c.lex[w]
+		le.cls |= cls
+		c.lex[w] = le
+	}
+	c.pool.New = func() any { return new(state) }
+	return c
+}
+
+// Code returns the events of one document (see [Coder.AppendEvents]).
+func (c *Coder) Code(d doc.Document) []event.Event {
+	return c.AppendEvents(nil, d)
+}
+
+// tk is one token of the sentence being coded.
+type tk struct {
+	start, end int // offsets into the document
+	kind       text.TokenKind
+	punct      byte   // for punctuation: ',', ';', ':', '.', '"' (any quotation mark), '(', ')', '-' (dash)
+	id         int32  // rule word id, -1 when unknown
+	e          *wordEntry
+	cls        uint32 // fixed classes
+	mark       uint16 // marker classes of the marker phrases that start here
+	markEnd    int32  // token after the longest marker phrase starting here
+	ment       int32  // index of the mention starting here, -1
+	inMent     int32  // index of the mention covering this token, -1
+	quote      int32  // index of the quotation covering this token, -1
+	upper      bool   // starts with a capital letter
+}
+
+// mention is an actor found in the sentence.
+type mention struct {
+	t0, t1   int // token range
+	code     string
+	role     string
+	person   string
+	kind     actors.Kind
+	attached bool
+}
+
+// speaker is who said something.
+type speaker struct {
+	code, role, person string
+	ok                 bool
+}
+
+// when is a resolved date.
+type when struct {
+	date, prec string
+}
+
+// quoteInfo caches a quotation's attribution.
+type quoteInfo struct {
+	done bool
+	sp   speaker
+	date when
+}
+
+// scratch is what the coder knows about one span of text.
+type scratch struct {
+	toks    []tk
+	ttoks   []text.Token
+	lbuf    []byte
+	matches []actors.Match
+	ments   []mention
+}
+
+type state struct {
+	a, b   scratch
+	sents  []text.Sentence
+	quotes []text.Quote
+	qinfo  []quoteInfo
+	cands  []cand
+	dates  []Date
+	pairs  []string
+}
+
+// docCtx is what carries from one sentence to the next.
+type docCtx struct {
+	d        *doc.Document
+	norm     string
+	docDate  when
+	findDate time.Time
+	lastDate when
+	lastSent int // sentence index where lastDate was set
+	sent     int
+	last     speaker // last named speaker
+	lastSpk  int     // sentence index where last was attributed
+	dateSpk  string  // the person whose statement carried dateW
+	dateW    when
+	dateSent int
+}
+
+// AppendEvents appends the events of document d to dst and returns the
+// extended slice. Events come in text order; their evidence offsets point
+// into d.Text. d.Text should be valid UTF-8 with "\n" line ends
+// ([text.Clean]); other input is coded as well as it can be and never
+// causes a panic.
+func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
+	st := c.pool.Get().(*state)
+	defer c.pool.Put(st)
+	src := d.Text
+	ctx := docCtx{d: &d, norm: text.Normalize(src), lastSent: -10, lastSpk: -10, dateSent: -10}
+	if !d.Date.IsZero() {
+		ctx.findDate = d.Date
+		ctx.docDate = when{formatDate(d.Date, d.DatePrecision), event.PrecisionDoc}
+	}
+	st.sents = text.AppendSplit(st.sents[:0], src)
+	st.quotes = text.AppendQuotes(st.quotes[:0], src)
+	st.qinfo = st.qinfo[:0]
+	for range st.quotes {
+		st.qinfo = append(st.qinfo, quoteInfo{})
+	}
+	q0 := 0
+	for i, s := range st.sents {
+		ctx.sent = i
+		for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
+			q0++
+		}
+		dst = c.codeSentence(st, &ctx, s, q0, dst)
+	}
+	return dst
+}
+
+// formatDate writes t at the given precision (day when unknown).
+func formatDate(t time.Time, prec string) string {
+	switch prec {
+	case event.PrecisionYear:
+		return t.Format("2006")
+	case event.PrecisionMonth:
+		return t.Format("2006-01")
+	}
+	return t.Format("2006-01-02")
+}
+
+// prepare tokenises norm[start:end], looks words up and finds actors and
+// marker phrases, into sc.
+func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time) {
+	sc.ttoks = text.AppendTokens(sc.ttoks[:0], norm, start, end)
+	sc.toks = sc.toks[:0]
+	for _, t := range sc.ttoks {
+		k := tk{start: t.Start, end: t.End, kind: t.Kind, id: -1, ment: -1, inMent: -1, quote: -1}
+		if t.Kind == text.Punct {
+			k.punct = punctClass(norm[t.Start:t.End])
+		} else {
+			w := norm[t.Start:t.End]
+			k.upper = w[0] >= 'A' && w[0] <= 'Z'
+			sc.lbuf = appendLower(sc.lbuf[:0], w)
+			if le, ok := c.lex[string(sc.lbuf)]; ok && !(k.upper && isMonthWord(sc.lbuf, len(sc.toks))) {
+				k.e, k.cls = le.e, le.cls
+				if le.e != nil {
+					k.id = le.e.id
+				}
+			} else if n := len(sc.lbuf); n > 3 && sc.lbuf[n-2] == '\'' && sc.lbuf[n-1] == 's' {
+				// Belarus's, Russia's: look up the word without the possessive.
+				if le, ok := c.lex[string(sc.lbuf[:n-2])]; ok {
+					k.cls = le.cls
+				}
+			}
+		}
+		sc.toks = append(sc.toks, k)
+	}
+	// Marker phrases.
+	toks := sc.toks
+	for i := range toks {
+		e := toks[i].e
+		if e == nil || len(e.markers) == 0 {
+			continue
+		}
+		for _, mi := range e.markers {
+			m := &c.rules.markers[mi]
+			if n := matchWords(toks, i, m.words); n > 0 {
+				toks[i].mark |= m.class
+				toks[i].markEnd = max(toks[i].markEnd, int32(i+n))
+			}
+		}
+	}
+	// Actors.
+	sc.ments = sc.ments[:0]
+	if c.dict == nil || start >= end {
+		return
+	}
+	sc.matches = c.dict.Find(norm[start:end], date, sc.matches[:0])
+	j := 0
+	for _, m := range sc.matches {
+		ms, me := m.Start+start, m.End+start
+		for j < len(toks) && toks[j].end <= ms {
+			j++
+		}
+		if j >= len(toks) {
+			break
+		}
+		t0 := j
+		t1 := j
+		for t1 < len(toks) && toks[t1].start < me {
+			t1++
+		}
+		if t1 == t0 {
+			continue
+		}
+		mt := mention{t0: t0, t1: t1, code: m.Code, role: m.Role, person: m.Person, kind: m.Kind, attached: m.Attached}
+		// Merge "Belarusian President Lukashenko" style neighbours with the
+		// same code: keep the person and role.
+		if n := len(sc.ments); n > 0 {
+			p := &sc.ments[n-1]
+			if p.code == mt.code && p.t1 <= t0 && t0-p.t1 <= 2 && onlyTitles(toks, p.t1, t0) {
+				p.t1 = t1
+				if mt.person != "" {
+					p.person = mt.person
+				}
+				if mt.role != "" {
+					p.role = mt.role
+				}
+				p.kind = mt.kind
+				for k := t0; k < t1; k++ {
+					toks[k].inMent = int32(n - 1)
+				}
+				j = t1
+				continue
+			}
+		}
+		if mt.role == "" && t1 < len(toks) {
+			// "Russian troops", "Belarus's army": the noun after gives the role.
+			switch cls := toks[t1].cls; {
+			case cls&cRoleMil != 0:
+				mt.role = "MIL"
+			case cls&cRolePolice != 0:
+				mt.role = "COP"
+			case cls&cRoleGov != 0:
+				mt.role = "GOV"
+			}
+		}
+		idx := int32(len(sc.ments))
+		sc.ments = append(sc.ments, mt)
+		toks[t0].ment = idx
+		for k := t0; k < t1; k++ {
+			toks[k].inMent = idx
+		}
+		j = t1
+	}
+}
+
+// isMonthWord reports a capitalised "March" or "May" that is not the
+// first word: the month, not the verb.
+func isMonthWord(lower []byte, pos int) bool {
+	return pos > 0 && (string(lower) == "march" || string(lower) == "may")
+}
+
+func onlyTitles(toks []tk, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].cls&cTitle == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// matchWords reports how many tokens from i match words exactly (0 when
+// they do not).
+func matchWords(toks []tk, i int, words []int32) int {
+	if i+len(words) > len(toks) {
+		return 0
+	}
+	for k, w := range words {
+		if toks[i+k].id != w {
+			return 0
+		}
+	}
+	return len(words)
+}
+
+func punctClass(p string) byte {
+	switch p {
+	case ",", ";", ":", ".", "!", "?", "(", ")", "[", "]":
+		switch p {
+		case "!", "?":
+			return '.'
+		case "[":
+			return '('
+		case "]":
+			return ')'
+		}
+		return p[0]
+	case "—", "–":
+		return '-'
+	case "…":
+		return '.'
+	}
+	return '"'
+}
+
+// appendLower appends the lower-case form of w, with ’ as '.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 32
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == '’' || r == '‘' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += n
+	}
+	return dst
+}
+
+// cand is a stance pattern matched in a segment.
+type cand struct {
+	rule   int32
+	t0, t1 int // token range of the match
+	size   int
+	drop   bool
+}
+
+// matchRules appends the matches of all patterns within toks[a:b].
+func (c *Coder) matchRules(toks []tk, a, b int, dst []cand) []cand {
+	for i := a; i < b; i++ {
+		e := toks[i].e
+		if e == nil || len(e.starts) == 0 {
+			continue
+		}
+		for _, sr := range e.starts {
+			r := &c.rules.rules[sr.rule]
+			if r.off {
+				continue
+			}
+			first := r.slots[0][sr.phrase]
+			n := matchWordsBounded(toks, i, b, first)
+			if n == 0 {
+				continue
+			}
+			end, ok := c.matchSlots(toks, i+n, b, r, 1)
+			if !ok {
+				continue
+			}
+			dst = append(dst, cand{rule: sr.rule, t0: i, t1: end, size: r.size})
+		}
+	}
+	return dst
+}
+
+func matchWordsBounded(toks []tk, i, b int, words []int32) int {
+	if i+len(words) > b {
+		return 0
+	}
+	for k := range words {
+		if toks[i+k].inMent >= 0 {
+			return 0 // "Eurasian Economic Union" is an actor, not "economic union"
+		}
+	}
+	return matchWords(toks[:b], i, words)
+}
+
+// matchSlots matches slots k… of r from token j; it returns the end.
+func (c *Coder) matchSlots(toks []tk, j, b int, r *rule, k int) (int, bool) {
+	if k >= len(r.slots) {
+		return j, true
+	}
+	gap := int(r.gaps[k])
+	for g := 0; g <= gap && j+g < b; g++ {
+		if g > 0 {
+			p := toks[j+g-1]
+			if p.kind == text.Punct && p.punct != ',' && p.punct != '"' {
+				break
+			}
+		}
+		for _, ph := range r.slots[k] {
+			if n := matchWordsBounded(toks, j+g, b, ph); n > 0 {
+				if end, ok := c.matchSlots(toks, j+g+n, b, r, k+1); ok {
+					return end, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// resolveOverlaps keeps the longest of overlapping matches.
+func resolveOverlaps(cs []cand) {
+	for i := range cs {
+		for j := range cs {
+			if i == j || cs[i].drop || cs[j].drop {
+				continue
+			}
+			if cs[i].t0 < cs[j].t1 && cs[j].t0 < cs[i].t1 {
+				// Keep the larger; on ties the earlier start, then the
+				// earlier rule.
+				a, b := cs[i], cs[j]
+				if a.size > b.size || (a.size == b.size && (a.t0 < b.t0 || (a.t0 == b.t0 && a.rule < b.rule))) {
+					cs[j].drop = true
+				} else {
+					cs[i].drop = true
+				}
+			}
+		}
+	}
+}
+
+// segment is a run of tokens in one sentence that is either narrative or
+// inside one quotation.
+type segment struct {
+	a, b  int // token range
+	quote int // quotation index, -1 for narrative
+}
+
+// codeSentence codes sentence s.
+func (c *Coder) codeSentence(st *state, ctx *docCtx, s text.Sentence, q0 int, dst []event.Event) []event.Event {
+	norm := ctx.norm
+	sdate, explicit := c.sentenceDate(st, ctx, norm[s.Start:s.End])
+	fd := ctx.findDate
+	if explicit {
+		if t, err := parseWhen(sdate.date); err == nil {
+			fd = t
+		}
+	}
+	sc := &st.a
+	c.prepare(sc, norm, s.Start, s.End, fd)
+	toks := sc.toks
+	if len(toks) == 0 {
+		return dst
+	}
+	// Which quotation covers each token.
+	hasQuote := false
+	for q := q0; q < len(st.quotes) && st.quotes[q].TextStart < s.End; q++ {
+		qt := st.quotes[q]
+		for k := range toks {
+			if toks[k].start >= qt.TextStart && toks[k].end <= qt.TextEnd {
+				toks[k].quote = int32(q)
+				hasQuote = true
+			}
+		}
+	}
+	// Split into segments.
+	var segs [8]segment
+	sg := segs[:0]
+	if !hasQuote {
+		sg = append(sg, segment{0, len(toks), -1})
+	} else {
+		cur := segment{0, 0, int(toks[0].quote)}
+		for k := range toks {
+			q := int(toks[k].quote)
+			if q != cur.quote {
+				if k > cur.a {
+					cur.b = k
+					sg = append(sg, cur)
+				}
+				cur = segment{k, k, q}
+			}
+		}
+		cur.b = len(toks)
+		if cur.b > cur.a {
+			sg = append(sg, cur)
+		}
+	}
+	// Attribute the quotations that start or end here.
+	for i, seg := range sg {
+		if seg.quote < 0 || st.qinfo[seg.quote].done {
+			continue
+		}
+		qi := &st.qinfo[seg.quote]
+		qi.done = true
+		qi.date = sdate
+		var before, after *segment
+		if i > 0 && sg[i-1].quote < 0 {
+			before = &sg[i-1]
+		}
+		if i+1 < len(sg) && sg[i+1].quote < 0 {
+			after = &sg[i+1]
+		}
+		qi.sp = c.attributeQuote(st, ctx, toks, sc.ments, before, after, st.quotes[seg.quote], s, fd)
+		if !qi.sp.ok && i == 0 && ctx.lastSpk >= ctx.sent-1 && ctx.last.ok {
+			// A quotation that opens a sentence right after an attributed
+			// one continues that speaker.
+			qi.sp = ctx.last
+		}
+		if qi.sp.ok {
+			ctx.last = qi.sp
+			ctx.lastSpk = ctx.sent
+		}
+	}
+	for _, seg := range sg {
+		if seg.quote >= 0 {
+			qi := st.qinfo[seg.quote]
+			qt := st.quotes[seg.quote]
+			es, ee := max(qt.TextStart, s.Start), min(qt.TextEnd, s.End)
+			ee = trimEvidence(ctx.d.Text, es, ee)
+			w := sdate
+			if qi.date.date != "" && qi.date.prec != event.PrecisionDoc {
+				w = qi.date
+			}
+			dst = c.codeSegment(st, ctx, toks, sc.ments, seg.a, seg.b, qi.sp, true, es, ee, w, dst)
+			if qi.sp.ok {
+				ctx.lastSpk = ctx.sent
+			}
+			continue
+		}
+		dst = c.codeSegment(st, ctx, toks, sc.ments, seg.a, seg.b, speaker{}, false, s.Start, s.End, sdate, dst)
+	}
+	return dst
+}
+
+func trimEvidence(src string, s, e int) int {
+	for e > s {
+		c := src[e-1]
+		if c == ' ' || c == '\n' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '\r' {
+			e--
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func parseWhen(d string) (time.Time, error) {
+	switch len(d) {
+	case 4:
+		return time.Parse("2006", d)
+	case 7:
+		return time.Parse("2006-01", d)
+	}
+	return time.Parse("2006-01-02", d)
+}
+
+// attributeQuote finds who said quotation q from the narrative segments
+// before and after it in the sentence.
+func (c *Coder) attributeQuote(st *state, ctx *docCtx, toks []tk, ments []mention, before, after *segment, q text.Quote, s text.Sentence, fd time.Time) speaker {
+	if before != nil {
+		a, b := before.a, before.b
+		// "According to X, “…”"
+		for k := a; k < b; k++ {
+			if toks[k].cls&cAccording != 0 && k+2 < b+1 {
+				if sp, ok := c.mentionSpeaker(ctx, toks, ments, k+1, min(b, k+8)); ok {
+					return sp
+				}
+			}
+		}
+		// "X said: “…”", "X told reporters that “…”", "said X: “…”"
+		for k := b - 1; k >= a; k-- {
+			if toks[k].mark&mSpeech == 0 {
+				continue
+			}
+			if sp, ok := c.subjectSpeaker(ctx, toks, ments, a, k); ok {
+				return sp
+			}
+			if sp, ok := c.mentionSpeaker(ctx, toks, ments, int(toks[k].markEnd), b); ok {
+				return sp
+			}
+		}
+		// "In his view, “…”"
+		for k := a; k+2 < b+1 && k+2 <= b; k++ {
+			if toks[k].cls&cHisHer != 0 && k+1 < b && toks[k+1].cls&cView != 0 && ctx.last.ok {
+				return ctx.last
+			}
+		}
+		// "Makei: “…”"
+		if b > a && toks[b-1].punct == ':' {
+			if sp, ok := c.subjectSpeaker(ctx, toks, ments, a, b-1); ok {
+				return sp
+			}
+		}
+	}
+	var aa, ab int
+	var atoks []tk
+	var aments []mention
+	if after != nil {
+		aa, ab, atoks, aments = after.a, after.b, toks, ments
+	} else if q.End < len(ctx.norm) && q.TextEnd > s.End-1 {
+		// The quotation ends in a later sentence: look just after it.
+		end := q.End + 160
+		if end > len(ctx.norm) {
+			end = len(ctx.norm)
+		}
+		for k := q.End; k < end; k++ {
+			if ctx.norm[k] == '.' || ctx.norm[k] == '\n' {
+				end = k
+				break
+			}
+		}
+		c.prepare(&st.b, ctx.norm, q.End, end, fd)
+		aa, ab, atoks, aments = 0, len(st.b.toks), st.b.toks, st.b.ments
+	}
+	if atoks != nil {
+		lim := min(ab, aa+10)
+		for k := aa; k < lim; k++ {
+			if atoks[k].mark&mSpeech == 0 {
+				continue
+			}
+			// "“…,” X said" or "“…,” said X" or "“…,” he added"
+			if sp, ok := c.subjectSpeaker(ctx, atoks, aments, aa, k); ok {
+				return sp
+			}
+			if sp, ok := c.mentionSpeaker(ctx, atoks, aments, int(atoks[k].markEnd), min(ab, int(atoks[k].markEnd)+6)); ok {
+				return sp
+			}
+		}
+	}
+	return speaker{}
+}
+
+// mentionSpeaker returns the first actor mentioned in toks[a:b], or a
+// pronoun's referent.
+func (c *Coder) mentionSpeaker(ctx *docCtx, toks []tk, ments []mention, a, b int) (speaker, bool) {
+	for k := a; k < b && k < len(toks); k++ {
+		if m := toks[k].ment; m >= 0 && !ments[m].attached {
+			return fromMention(ments[m]), true
+		}
+		if toks[k].cls&cHeShe != 0 && ctx.last.ok {
+			return ctx.last, true
+		}
+		if toks[k].punct == '.' || toks[k].punct == ';' {
+			break
+		}
+	}
+	return speaker{}, false
+}
+
+func fromMention(m mention) speaker {
+	return speaker{code: m.code, role: m.role, person: m.person, ok: m.code != ""}
+}
+
+// subjectSpeaker returns the speaker that is the subject of toks[a:b].
+func (c *Coder) subjectSpeaker(ctx *docCtx, toks []tk, ments []mention, a, b int) (speaker, bool) {
+	sub := c.subject(ctx, toks, ments, a, b, false)
+	switch sub.kind {
+	case subMention:
+		return fromMention(ments[sub.ments[0]]), true
+	case subFirst:
+		if ctx.d.Author != "" {
+			return speaker{code: ctx.d.Author, ok: true}, true
+		}
+	case subPronoun:
+		if ctx.last.ok {
+			return ctx.last, true
+		}
+	}
+	return speaker{}, false
+}
+
+// convMask holds the marker classes that convert a pattern's code.
+const convMask = mReject | mHalt | mAppeal | mDemand | mThreaten
+
+const (
+	subNone = iota
+	subMention
+	subFirst   // we, I, our country
+	subPronoun // he, she, the minister
+)
+
+type subj struct {
+	kind  int
+	ments [4]int32
+	n     int
+	at    int // token where the subject starts
+}
+
+func (s subj) list() []int32 { return s.ments[:s.n] }
+
+// subject finds the grammatical subject in toks[a:b]: the first actor
+// not governed by a preposition (with the actors coordinated with it),
+// a first-person pronoun, or he/she.
+func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun bool) subj {
+	// Prefer a subject in the comma-delimited chunk next to the verb:
+	// "If Russia attacks, Belarus could mobilise".
+	if !noun {
+		for k := b - 1; k > a; k-- {
+			if toks[k].punct == ',' {
+				if s := c.subjectFrom(toks, ments, k+1, b); s.kind != subNone {
+					return s
+				}
+				break
+			}
+		}
+	}
+	if noun && b > a {
+		// "Russian aggression", "Russia's decision to …", "the EU's sanctions"
+		for k := b - 1; k >= a && k >= b-3; k-- {
+			if m := toks[k].inMent; m >= 0 && !ments[m].attached {
+				s := subj{kind: subMention, at: ments[m].t0}
+				s.ments[0] = m
+				s.n = 1
+				return s
+			}
+			if toks[k].kind == text.Punct {
+				break
+			}
+		}
+	}
+	return c.subjectFrom(toks, ments, a, b)
+}
+
+// subjectFrom finds the first subject-like actor or pronoun in toks[a:b].
+func (c *Coder) subjectFrom(toks []tk, ments []mention, a, b int) subj {
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if m := t.ment; m >= 0 {
+			mt := ments[m]
+			if mt.attached || mt.t1 > b {
+				continue
+			}
+			if governed(toks, a, k) {
+				k = mt.t1 - 1
+				continue
+			}
+			s := subj{kind: subMention, at: k}
+			s.ments[0] = m
+			s.n = 1
+			// Coordinated: "Russia and Belarus", "Russia, Belarus and Kazakhstan".
+			j := mt.t1
+			for s.n < len(s.ments) && j+1 < b {
+				if toks[j].cls&cAnd == 0 && toks[j].punct != ',' {
+					break
+				}
+				n := j + 1
+				if n < b && toks[n].cls&cAnd != 0 {
+					n++
+				}
+				if n < b && toks[n].cls&cThe != 0 {
+					n++
+				}
+				if n >= b || toks[n].ment < 0 {
+					break
+				}
+				s.ments[s.n] = toks[n].ment
+				s.n++
+				j = ments[toks[n].ment].t1
+			}
+			return s
+		}
+		if t.inMent >= 0 {
+			continue
+		}
+		if t.cls&cWe != 0 {
+			return subj{kind: subFirst, at: k}
+		}
+		if t.cls&cOurMy != 0 && k+1 < b && toks[k+1].cls&cSelfNoun != 0 {
+			return subj{kind: subFirst, at: k}
+		}
+		if t.cls&cHeShe != 0 {
+			return subj{kind: subPronoun, at: k}
+		}
+		if t.cls&cThe != 0 && k+1 < b && toks[k+1].cls&cTitle != 0 && toks[k+1].cls&cRoleGov != 0 {
+			// "The minister said", but not "the Government of Belarus".
+			n := k + 2
+			for n < b && toks[n].cls&cTitle != 0 {
+				n++
+			}
+			if n < b && toks[n].cls&cOf != 0 {
+				continue
+			}
+			if n < b && toks[n].ment >= 0 {
+				continue
+			}
+			return subj{kind: subPronoun, at: k}
+		}
+	}
+	return subj{}
+}
+
+// governed reports whether the actor at toks[k] follows a preposition
+// (skipping "the" and adjectives), except "of" after a title: "the
+// President of Belarus" is Belarus speaking.
+func governed(toks []tk, a, k int) bool {
+	for j := k - 1; j >= a && j >= k-3; j-- {
+		t := toks[j]
+		if t.cls&cPrep != 0 {
+			if t.cls&cOf != 0 && j > a && toks[j-1].cls&cTitle != 0 {
+				return false
+			}
+			return true
+		}
+		if t.kind == text.Word && (t.cls&cThe != 0 || t.upper) {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// clauseStart returns the first token of the clause holding toks[k],
+// not before a.
+func clauseStart(toks []tk, a, k int) int {
+	for j := k - 1; j >= a; j-- {
+		t := toks[j]
+		if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+			return j + 1
+		}
+	}
+	return a
+}
+
+// clauseEnd returns the end of the clause that goes on at toks[k].
+func clauseEnd(toks []tk, k, b int) int {
+	for j := k; j < b; j++ {
+		t := toks[j]
+		if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+			return j
+		}
+	}
+	return b
+}
+
+// codeSegment codes toks[a:b]: a narrative run (sp unset) or a quotation
+// by sp. Evidence is src[es:ee].
+func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, a, b int, sp speaker, quote bool, es, ee int, w when, dst []event.Event) []event.Event {
+	if a >= b {
+		return dst
+	}
+	// Reported speech in narrative: "X said (that) …", "According to X,
+	// …", "it was revealed that …".
+	content := a
+	reported := false
+	if !quote {
+		for k := a; k < b; k++ {
+			t := toks[k]
+			if t.cls&cAccording != 0 && k+1 < b {
+				if s2, ok := c.mentionSpeaker(ctx, toks, ments, k+1, min(b, k+8)); ok {
+					sp, reported = s2, true
+					content = k + 2
+					for content < b && toks[content].punct != ',' {
+						content++
+					}
+					content = min(content+1, b)
+					break
+				}
+			}
+			if t.mark&mImpersonal != 0 && k >= a+2 && toks[k-1].cls&cBe != 0 && toks[k-2].cls&cIt != 0 {
+				content = int(t.markEnd)
+				if content < b && toks[content].cls&cThat != 0 {
+					content++
+				}
+				reported = true
+				break
+			}
+			if t.mark&mSpeech != 0 {
+				end := int(t.markEnd)
+				// Speech verbs that take a clause: "said that", "said:",
+				// "stated Belarus would".
+				if s2, ok := c.subjectSpeaker(ctx, toks, ments, clauseStart(toks, a, k), k); ok && end < b {
+					n := end
+					// "told reporters that": skip a short object.
+					for j := end; j < min(b, end+4); j++ {
+						if toks[j].cls&cThat != 0 {
+							n = j
+							break
+						}
+					}
+					if n < b && (toks[n].cls&cThat != 0 || toks[n].punct == ':' || toks[n].punct == ',') {
+						n++
+					}
+					sp, reported, content = s2, true, n
+					break
+				}
+			}
+		}
+		if reported && sp.ok {
+			ctx.last = sp
+			ctx.lastSpk = ctx.sent
+		}
+	}
+	segReported := reported
+	for k := a; k < b; k++ {
+		if toks[k].mark&mReported != 0 {
+			segReported = true
+		}
+	}
+	st.cands = c.matchRules(toks, a, b, st.cands[:0])
+	resolveOverlaps(st.cands)
+	// Converters consume the standalone patterns they start ("refused"
+	// in "refused to recognise").
+	for ci := range st.cands {
+		cd := &st.cands[ci]
+		if cd.drop {
+			continue
+		}
+		ws := max(clauseStart(toks, a, cd.t0), cd.t0-negWindow)
+		for k := cd.t0 - 1; k >= ws; k-- {
+			if toks[k].mark&convMask == 0 || int(toks[k].markEnd) > cd.t0 {
+				continue
+			}
+			for cj := range st.cands {
+				if cj != ci && st.cands[cj].t0 == k {
+					st.cands[cj].drop = true
+				}
+			}
+			break
+		}
+	}
+	emitted := 0
+	for ci := range st.cands {
+		cd := &st.cands[ci]
+		if cd.drop {
+			continue
+		}
+		r := &c.rules.rules[cd.rule]
+		cs := clauseStart(toks, a, cd.t0)
+		if cd.t0 >= content && cs < content {
+			cs = content
+		}
+		ws := max(cs, cd.t0-negWindow)
+		var neg, intent, hypo bool
+		var conv uint16
+		convAt := -1
+		for k := cd.t0 - 1; k >= ws; k-- {
+			m := toks[k].mark
+			if m == 0 {
+				continue
+			}
+			if int(toks[k].markEnd) > cd.t0 {
+				continue // the marker overlaps the pattern itself
+			}
+			if m&mNegation != 0 {
+				neg = true
+			}
+			if m&mIntent != 0 {
+				intent = true
+			}
+			if m&mHypothetical != 0 && !(toks[k].upper == false && isMay(ctx.norm, toks[k])) {
+				hypo = true
+			}
+			if conv == 0 && m&convMask != 0 {
+				conv = m & convMask
+				convAt = k
+			}
+		}
+		for k := cd.t0 + 1; k < cd.t1; k++ {
+			if toks[k].mark&mNegation != 0 {
+				neg = true
+			}
+		}
+		for k := cs; k < ws; k++ {
+			if toks[k].mark&mHypothetical != 0 && toks[k].e != nil && isIf(ctx.norm, toks[k]) {
+				hypo = true
+			}
+		}
+		_ = convAt
+		if hypo && reported && cd.t0 >= content && wouldOnly(ctx.norm, toks, ws, cd.t0) {
+			// Reported "would" is the backshifted "will": an intention.
+			hypo, intent = false, true
+		}
+		code := r.code
+		ruleID := r.id
+		switch {
+		case conv&mReject != 0:
+			if c2, ok := rejectOf(code); ok {
+				code, ruleID = c2, ruleID+"+reject"
+			} else {
+				neg = !neg
+			}
+		case conv&mHalt != 0:
+			if c2, ok := haltOf(code); ok {
+				code, ruleID = c2, ruleID+"+halt"
+			} else {
+				neg = !neg
+			}
+		case conv&mAppeal != 0:
+			code, ruleID = appealOf(code), ruleID+"+appeal"
+		case conv&mDemand != 0:
+			code, ruleID = demandOf(code), ruleID+"+demand"
+		case conv&mThreaten != 0:
+			code, ruleID = threatOf(code), ruleID+"+threaten"
+		case intent || r.intent:
+			if c2 := intentOf(code); c2 != code {
+				code, ruleID = c2, ruleID+"+intent"
+			}
+		}
+		modality := event.Asserted
+		switch {
+		case hypo:
+			modality = event.Hypothetical
+		case intent || r.intent || hypo:
+			modality = event.Intent
+		case segReported && cd.t0 >= content:
+			modality = event.Reported
+		}
+		// Source.
+		sub := c.subject(ctx, toks, ments, cs, cd.t0, r.noun)
+		var srcs [4]speaker
+		ns := 0
+		inContent := cd.t0 >= content && (reported || quote)
+		switch sub.kind {
+		case subMention:
+			for _, m := range sub.list() {
+				srcs[ns] = fromMention(ments[m])
+				ns++
+			}
+			if inContent && sp.ok && srcs[0].code != sp.code && modality == event.Asserted {
+				modality = event.Reported
+			}
+			if sp.ok && srcs[0].code == sp.code && srcs[0].person == "" {
+				srcs[0] = sp // the speaker's own state: keep the speaker's name
+			}
+		case subFirst:
+			switch {
+			case inContent && sp.ok:
+				srcs[0], ns = sp, 1
+			case ctx.d.Author != "":
+				srcs[0], ns = speaker{code: ctx.d.Author, ok: true}, 1
+			}
+		case subPronoun:
+			switch {
+			case quote && sp.ok:
+				srcs[0], ns = sp, 1
+			case ctx.last.ok:
+				srcs[0], ns = ctx.last, 1
+			}
+		}
+		if ns == 0 {
+			switch {
+			case sp.ok:
+				srcs[0], ns = sp, 1
+			case ctx.d.Author != "" && !reported:
+				srcs[0], ns = speaker{code: ctx.d.Author, ok: true}, 1
+			}
+		}
+		// Passive voice: "Belarus was criticised by the EU".
+		var agentMent int32 = -1
+		ce := clauseEnd(toks, cd.t1, b)
+		if !r.noun && cd.t0 > cs && toks[cd.t0-1].cls&cBe != 0 {
+			for k := cd.t1; k+1 < ce; k++ {
+				if toks[k].cls&cBy != 0 && toks[k+1].ment >= 0 {
+					agentMent = toks[k+1].ment
+					break
+				}
+				if toks[k].cls&cBy != 0 && k+2 < ce && toks[k+1].cls&cThe != 0 && toks[k+2].ment >= 0 {
+					agentMent = toks[k+2].ment
+					break
+				}
+			}
+		}
+		var tgts [16]string
+		nt := 0
+		addT := func(code string) {
+			if code == "" || nt >= len(tgts) || nt >= c.MaxTargets {
+				return
+			}
+			for i := 0; i < ns; i++ {
+				if srcs[i].code == code {
+					return
+				}
+			}
+			for i := 0; i < nt; i++ {
+				if tgts[i] == code {
+					return
+				}
+			}
+			tgts[nt] = code
+			nt++
+		}
+		if agentMent >= 0 {
+			// The subject is the target, the agent the source.
+			if sub.kind == subMention {
+				for _, m := range sub.list() {
+					tgts[nt] = ments[m].code
+					nt++
+				}
+			}
+			srcs[0], ns = fromMention(ments[agentMent]), 1
+			for i := 0; i < nt; i++ {
+				if tgts[i] == srcs[0].code {
+					tgts[i] = tgts[nt-1]
+					nt--
+				}
+			}
+		} else if r.target != targetNone {
+			if r.target != targetBefore {
+				for k := cd.t1; k < ce; k++ {
+					if m := toks[k].ment; m >= 0 && !ments[m].attached {
+						addT(ments[m].code)
+					}
+				}
+				// A pattern with a gap may hold its target inside ("imposed
+				// on Belarus new sanctions").
+				for k := cd.t0; k < cd.t1; k++ {
+					if m := toks[k].ment; m >= 0 && !ments[m].attached {
+						addT(ments[m].code)
+					}
+				}
+			}
+			if nt == 0 && r.target != targetAfter {
+				for k := cs; k < cd.t0; k++ {
+					m := toks[k].ment
+					if m < 0 || ments[m].attached || inList(sub, m) {
+						continue
+					}
+					addT(ments[m].code)
+				}
+			}
+		}
+		if ns == 0 {
+			continue
+		}
+		if nt == 0 && r.need {
+			continue // "talks", "sanctions", "helped" about no one in particular
+		}
+		if nt == 0 && ns > 1 && r.target != targetNone {
+			// "Russia and Belarus signed an agreement": each the other's target.
+			for i := 0; i < ns; i++ {
+				for j := 0; j < ns; j++ {
+					if i != j && srcs[i].code != srcs[j].code {
+						dst = c.emit(st, ctx, dst, srcs[i], srcs[j].code, code, ruleID, neg, modality, quote, es, ee, w)
+						emitted++
+					}
+				}
+			}
+			continue
+		}
+		for i := 0; i < ns; i++ {
+			if nt == 0 {
+				dst = c.emit(st, ctx, dst, srcs[i], "", code, ruleID, neg, modality, quote, es, ee, w)
+				emitted++
+			}
+			for j := 0; j < nt; j++ {
+				dst = c.emit(st, ctx, dst, srcs[i], tgts[j], code, ruleID, neg, modality, quote, es, ee, w)
+				emitted++
+			}
+		}
+		if sub.kind == subMention && ments[sub.ments[0]].person != "" {
+			ctx.last = fromMention(ments[sub.ments[0]])
+			ctx.lastSpk = ctx.sent
+		}
+	}
+	// A plain statement: attributed words about another actor that match
+	// no pattern.
+	if emitted == 0 {
+		var src speaker
+		switch {
+		case sp.ok && (quote || reported):
+			src = sp
+		case !quote && ctx.d.Author != "" && !reported:
+			if c.subject(ctx, toks, ments, a, b, false).kind == subFirst {
+				src = speaker{code: ctx.d.Author, ok: true}
+			}
+		}
+		if src.ok {
+			from := a
+			if !quote {
+				from = content
+			}
+			modality := event.Asserted
+			if reported || (quote && false) {
+				modality = event.Reported
+			}
+			if quote {
+				modality = event.Asserted
+			}
+			n := 0
+			for k := from; k < b && n < c.MaxTargets; k++ {
+				m := toks[k].ment
+				if m < 0 || ments[m].attached || ments[m].code == src.code {
+					continue
+				}
+				dup := false
+				for j := from; j < k; j++ {
+					if pm := toks[j].ment; pm >= 0 && ments[pm].code == ments[m].code {
+						dup = true
+						break
+					}
+				}
+				if dup {
+					continue
+				}
+				dst = c.emit(st, ctx, dst, src, ments[m].code, "010", StatementRule, false, modality, quote, es, ee, w)
+				n++
+			}
+		}
+	}
+	return dst
+}
+
+func inList(s subj, m int32) bool {
+	for _, x := range s.list() {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// isMay reports whether the token is "may" (the month when capitalised).
+func isMay(norm string, t tk) bool {
+	return t.end-t.start == 3 && strings.EqualFold(norm[t.start:t.end], "may")
+}
+
+func isIf(norm string, t tk) bool {
+	w := norm[t.start:t.end]
+	return strings.EqualFold(w, "if") || strings.EqualFold(w, "unless")
+}
+
+// wouldOnly reports whether the only hypothetical marker in toks[a:b] is
+// "would", which in reported speech is the backshifted "will".
+func wouldOnly(norm string, toks []tk, a, b int) bool {
+	found := false
+	for k := a; k < b; k++ {
+		if toks[k].mark&mHypothetical == 0 {
+			continue
+		}
+		if !strings.EqualFold(norm[toks[k].start:toks[k].end], "would") {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// emit appends one event, skipping an exact duplicate of one already
+// made from the same evidence.
+func (c *Coder) emit(st *state, ctx *docCtx, dst []event.Event, src speaker, target, code, ruleID string, neg bool, modality string, quote bool, es, ee int, w when) []event.Event {
+	if es < 0 || ee > len(ctx.d.Text) || es >= ee {
+		return dst
+	}
+	// A person who goes on speaking in the next sentence without a new
+	// date keeps the date of the last one ("He noted that …").
+	if src.person != "" {
+		switch {
+		case w.prec != event.PrecisionDoc && w.date != "":
+			ctx.dateSpk, ctx.dateW, ctx.dateSent = src.person, w, ctx.sent
+		case ctx.dateSpk == src.person && ctx.dateSent >= ctx.sent-1:
+			w = ctx.dateW
+			ctx.dateSent = ctx.sent
+		}
+	}
+	id := event.MakeID(ctx.d.ID, strconv.Itoa(es), src.code, target, code, ruleID)
+	for i := len(dst) - 1; i >= 0 && i >= len(dst)-32; i-- {
+		if dst[i].ID == id {
+			return dst
+		}
+	}
+	e := event.Event{
+		ID:            id,
+		Doc:           ctx.d.ID,
+		DocTitle:      ctx.d.Title,
+		DocURL:        ctx.d.URL,
+		Date:          w.date,
+		DatePrecision: w.prec,
+		Source:        src.code,
+		Target:        target,
+		SourceRole:    src.role,
+		Speaker:       src.person,
+		CAMEO:         code,
+		Negated:       neg,
+		Modality:      modality,
+		Quote:         quote,
+		Evidence:      event.Evidence{Start: es, End: ee, Text: ctx.d.Text[es:ee]},
+		Rule:          ruleID,
+		Origin:        event.OriginText,
+	}
+	if !ctx.d.Date.IsZero() {
+		e.DocDate = formatDate(ctx.d.Date, ctx.d.DatePrecision)
+	}
+	if e.Date == "" {
+		e.DatePrecision = event.PrecisionNone
+	}
+	e.Fill()
+	return append(dst, e)
+}
+
+// sentenceDate returns the statement date of a sentence and whether the
+// sentence gave it (else the document's date, precision "doc").
+func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
+	if !mayHoldDate(s) {
+		return ctx.docDate, false
+	}
+	st.dates = ScanDates(s, st.dates[:0])
+	for _, d := range st.dates {
+		var w when
+		switch d.Rel {
+		case "same":
+			if ctx.lastDate.date == "" {
+				continue
+			}
+			w = ctx.lastDate
+		case "yesterday":
+			if ctx.d.Date.IsZero() || ctx.d.DatePrecision != event.PrecisionDay {
+				continue
+			}
+			w = when{ctx.d.Date.AddDate(0, 0, -1).Format("2006-01-02"), event.PrecisionDay}
+		case "last-year", "this-year":
+			if ctx.d.Date.IsZero() {
+				continue
+			}
+			y := ctx.d.Date.Year()
+			if d.Rel == "last-year" {
+				y--
+			}
+			w = when{strconv.Itoa(y), event.PrecisionYear}
+		case "last-month":
+			if ctx.d.Date.IsZero() || ctx.d.DatePrecision == event.PrecisionYear {
+				continue
+			}
+			w = when{ctx.d.Date.AddDate(0, -1, 0).Format("2006-01"), event.PrecisionMonth}
+		default:
+			switch d.Prep {
+			case "since", "until", "till", "by", "before", "from", "to", "through", "between", "beyond":
+				continue
+			}
+			year := d.Year
+			if year == 0 {
+				switch {
+				case len(ctx.lastDate.date) >= 4 && ctx.lastDate.prec != event.PrecisionDoc:
+					year, _ = strconv.Atoi(ctx.lastDate.date[:4])
+				case !ctx.d.Date.IsZero():
+					year = ctx.d.Date.Year()
+				default:
+					continue
+				}
+			}
+			if d.Precision == event.PrecisionYear && d.Prep != "in" && d.Prep != "during" && d.Prep != "of" && d.Prep != "" {
+				continue
+			}
+			switch d.Precision {
+			case event.PrecisionDay:
+				w = when{time.Date(year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), event.PrecisionDay}
+			case event.PrecisionMonth:
+				w = when{time.Date(year, time.Month(d.Month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), event.PrecisionMonth}
+			default:
+				w = when{strconv.Itoa(year), event.PrecisionYear}
+			}
+		}
+		ctx.lastDate = w
+		ctx.lastSent = ctx.sent
+		return w, true
+	}
+	return ctx.docDate, false
+}
+
+// mayHoldDate is a cheap filter before [ScanDates].
+func mayHoldDate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(s, "same ") || strings.Contains(s, "yesterday") || strings.Contains(s, "ast year") ||
+		strings.Contains(s, "his year") || strings.Contains(s, "ast month") || strings.Contains(s, "that day") ||
+		strings.Contains(s, "that occasion")
+}

@@ -1,0 +1,309 @@
+package code
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Date is a date expression found by [ScanDates] in a piece of text.
+// Start and End are byte offsets into that text.
+type Date struct {
+	Start, End int
+	// Year, Month and Day are 0 when the text does not give them.
+	Year, Month, Day int
+	// Precision is event.PrecisionDay, PrecisionMonth or PrecisionYear for
+	// an absolute date; "" for a relative one (see Rel).
+	Precision string
+	// Rel names a relative expression: "same" (in the same session, at
+	// the same meeting, on that occasion), "yesterday", "last-year",
+	// "this-year", "last-month"; "" for an absolute date.
+	Rel string
+	// Prep is the lower-cased word just before the expression ("in",
+	// "on", "since", "by" …), "" at the start of the text.
+	Prep string
+}
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// sameWords are the nouns of "in the same session", "at the same meeting"…
+var sameWords = map[string]bool{
+	"session": true, "meeting": true, "day": true, "occasion": true, "speech": true,
+	"interview": true, "event": true, "conference": true, "summit": true,
+	"address": true, "statement": true, "visit": true, "press": true,
+	"briefing": true, "debate": true, "sitting": true, "forum": true, "talks": true,
+}
+
+// dword is one word of the text being scanned for dates.
+type dword struct {
+	start, end int
+	lower      string // lower-cased when short, else ""
+	num        int    // value when all digits (≤ 4), else -1
+	ndig       int
+}
+
+// ScanDates appends to dst the date expressions in s, in order: "on
+// March 5, 2019", "5 March 2019", "5th of March 2019", "March 2019",
+// "2019-03-05", "in 2018", "in the same session", "at the same meeting",
+// "yesterday", "last year". A bare year is reported only after "in",
+// "during", "of", "since", "by" and similar words (Prep says which) or at
+// the start of the text, so that numbers such as "2,000 troops" or
+// "resolution 2202" are not taken for years. It never panics and reports
+// only offsets inside s.
+func ScanDates(s string, dst []Date) []Date {
+	var wbuf [64]dword
+	words := wbuf[:0]
+	for i := 0; i < len(s) && len(words) < 4096; {
+		c := s[i]
+		if isASCIIAlnum(c) {
+			j := i
+			for j < len(s) && isASCIIAlnum(s[j]) {
+				j++
+			}
+			w := dword{start: i, end: j, num: -1}
+			if j-i <= 12 {
+				var lb [12]byte
+				for k := i; k < j; k++ {
+					lb[k-i] = lowerByte(s[k])
+				}
+				w.lower = string(lb[:j-i])
+			}
+			if allDigits(s[i:j]) && j-i <= 4 {
+				w.ndig = j - i
+				n := 0
+				for k := i; k < j; k++ {
+					n = n*10 + int(s[k]-'0')
+				}
+				w.num = n
+			}
+			words = append(words, w)
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	between := func(a, b dword) string { return s[a.end:b.start] }
+	prep := func(k int) string {
+		if k > 0 {
+			return words[k-1].lower
+		}
+		return ""
+	}
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		// ISO date 2019-03-05.
+		if w.ndig == 4 && k+2 < len(words) && between(w, words[k+1]) == "-" && between(words[k+1], words[k+2]) == "-" &&
+			words[k+1].ndig == 2 && words[k+2].ndig == 2 && validDay(w.num, words[k+1].num, words[k+2].num) {
+			dst = append(dst, Date{Start: w.start, End: words[k+2].end, Year: w.num, Month: words[k+1].num, Day: words[k+2].num, Precision: "day", Prep: prep(k)})
+			k += 2
+			continue
+		}
+		// Day first: 5 March 2019, 5th of March 2019.
+		if d, ok := dayNumber(w, s); ok {
+			m := k + 1
+			if m < len(words) && words[m].lower == "of" {
+				m++
+			}
+			if m < len(words) && isSpaceOrDot(between(words[m-1], words[m])) {
+				if mo, ok := monthNames[words[m].lower]; ok && (len(words[m].lower) > 3 || words[m].lower == "may" || strings.HasPrefix(s[words[m].end:], ".")) {
+					if m+1 < len(words) && isYear(words[m+1]) && isDateSep(between(words[m], words[m+1])) && validDay(words[m+1].num, mo, d) {
+						dst = append(dst, Date{Start: w.start, End: words[m+1].end, Year: words[m+1].num, Month: mo, Day: d, Precision: "day", Prep: prep(k)})
+						k = m + 1
+						continue
+					}
+					if validDay(2000, mo, d) {
+						dst = append(dst, Date{Start: w.start, End: words[m].end, Month: mo, Day: d, Precision: "day", Prep: prep(k)})
+						k = m
+						continue
+					}
+				}
+			}
+		}
+		// Month first: March 5, 2019; March 2019; March 5.
+		if mo, ok := monthNames[w.lower]; ok && isCapital(s, w) && (len(w.lower) > 3 || w.lower == "may" || strings.HasPrefix(s[w.end:], ".")) {
+			if w.lower == "may" && (k+1 >= len(words) || (words[k+1].num < 0)) {
+				continue // the verb "May …" at a sentence start
+			}
+			if k+1 < len(words) {
+				n := words[k+1]
+				if d, ok := dayNumber(n, s); ok && isDateSep(between(w, n)) {
+					if k+2 < len(words) && isYear(words[k+2]) && isDateSep(between(n, words[k+2])) && validDay(words[k+2].num, mo, d) {
+						dst = append(dst, Date{Start: w.start, End: words[k+2].end, Year: words[k+2].num, Month: mo, Day: d, Precision: "day", Prep: prep(k)})
+						k += 2
+						continue
+					}
+					if validDay(2000, mo, d) && !isYear(n) {
+						dst = append(dst, Date{Start: w.start, End: n.end, Month: mo, Day: d, Precision: "day", Prep: prep(k)})
+						k++
+						continue
+					}
+				}
+				m := k + 1
+				if words[m].lower == "of" && m+1 < len(words) {
+					m++
+				}
+				if isYear(words[m]) && isDateSep(between(words[m-1], words[m])) {
+					dst = append(dst, Date{Start: w.start, End: words[m].end, Year: words[m].num, Month: mo, Precision: "month", Prep: prep(k)})
+					k = m
+					continue
+				}
+			}
+			continue
+		}
+		// A bare year after a preposition, or opening the text.
+		if isYear(w) {
+			p := prep(k)
+			if k == 0 || yearPreps[p] {
+				// Not "2019-2020" ranges' second half nor "1990s".
+				if w.end < len(s) && s[w.end] == 's' {
+					continue
+				}
+				dst = append(dst, Date{Start: w.start, End: w.end, Year: w.num, Precision: "year", Prep: p})
+			}
+			continue
+		}
+		// Relative expressions.
+		switch w.lower {
+		case "same", "that":
+			if k+1 < len(words) && sameWords[words[k+1].lower] && k > 0 && (w.lower == "same" && words[k-1].lower == "the" || w.lower == "that" && (prep(k) == "on" || prep(k) == "at")) {
+				start := words[k-1].start
+				p := ""
+				if w.lower == "same" && k > 1 {
+					p = words[k-2].lower
+					start = words[k-2].start
+				} else if w.lower == "that" {
+					p = prep(k)
+				}
+				dst = append(dst, Date{Start: start, End: words[k+1].end, Rel: "same", Prep: p})
+				k++
+			}
+		case "yesterday":
+			dst = append(dst, Date{Start: w.start, End: w.end, Rel: "yesterday", Prep: prep(k)})
+		case "last", "this", "past":
+			if k+1 < len(words) {
+				switch words[k+1].lower {
+				case "year":
+					rel := "last-year"
+					if w.lower == "this" {
+						rel = "this-year"
+					}
+					dst = append(dst, Date{Start: w.start, End: words[k+1].end, Rel: rel, Prep: prep(k)})
+					k++
+				case "month":
+					if w.lower == "last" {
+						dst = append(dst, Date{Start: w.start, End: words[k+1].end, Rel: "last-month", Prep: prep(k)})
+						k++
+					}
+				}
+			}
+		case "later":
+			if k+2 < len(words) && words[k+1].lower == "that" && words[k+2].lower == "day" {
+				dst = append(dst, Date{Start: w.start, End: words[k+2].end, Rel: "same", Prep: prep(k)})
+				k += 2
+			}
+		}
+	}
+	return dst
+}
+
+// yearPreps are the words after which a bare number is a year.
+var yearPreps = map[string]bool{
+	"in": true, "during": true, "of": true, "since": true, "by": true, "until": true,
+	"till": true, "before": true, "after": true, "from": true, "to": true, "through": true,
+	"early": true, "mid": true, "late": true, "spring": true, "summer": true,
+	"autumn": true, "fall": true, "winter": true, "year": true,
+}
+
+func dayNumber(w dword, s string) (int, bool) {
+	if w.num >= 1 && w.num <= 31 && w.ndig <= 2 {
+		return w.num, true
+	}
+	// 5th, 1st, 22nd, 3rd
+	l := w.lower
+	if len(l) >= 3 && len(l) <= 4 && (strings.HasSuffix(l, "th") || strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd")) {
+		d := 0
+		for i := 0; i < len(l)-2; i++ {
+			if l[i] < '0' || l[i] > '9' {
+				return 0, false
+			}
+			d = d*10 + int(l[i]-'0')
+		}
+		if d >= 1 && d <= 31 {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+func isYear(w dword) bool { return w.ndig == 4 && w.num >= 1900 && w.num <= 2099 }
+
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if d > days[m-1] {
+		return false
+	}
+	if m == 2 && d == 29 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+		return false
+	}
+	return true
+}
+
+func isSpaceOrDot(b string) bool {
+	if len(b) == 0 || len(b) > 3 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != ' ' && b[i] != '.' && b[i] != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateSep reports whether b can separate parts of a date: spaces, a
+// comma, a period after an abbreviated month.
+func isDateSep(b string) bool {
+	if len(b) == 0 || len(b) > 3 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] != ' ' && b[i] != ',' && b[i] != '.' && b[i] != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapital(s string, w dword) bool { return s[w.start] >= 'A' && s[w.start] <= 'Z' }
+
+func isASCIIAlnum(c byte) bool {
+	return (c|0x20) >= 'a' && (c|0x20) <= 'z' || c >= '0' && c <= '9'
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
