@@ -80,8 +80,13 @@ type Score struct {
 	Anchors int `json:"anchors"`
 	Members int `json:"members"`
 	// Orgs counts the pole's organisations that existed in the year.
-	Orgs     int   `json:"orgs"`
-	Evidence []Tie `json:"evidence"`
+	Orgs int `json:"orgs"`
+	// PoleStates lists the pole states considered (anchors and other
+	// members, sorted) and PoleOrgs the pole organisations that existed:
+	// the pole as used, for the record.
+	PoleStates []string `json:"pole_states"`
+	PoleOrgs   []string `json:"pole_orgs"`
+	Evidence   []Tie    `json:"evidence"`
 	// Censored is true when any evidence was carried forward past the end
 	// of its source, or the year is past a source's end; Notes say how.
 	Censored bool     `json:"censored"`
@@ -151,6 +156,15 @@ func (d *Data) Score(state string, p Pole, year int) (Score, error) {
 		}
 	}
 	sc.Anchors, sc.Members = len(anchors), len(others)
+	for t := range anchors {
+		if t != state {
+			sc.PoleStates = append(sc.PoleStates, t)
+		}
+	}
+	for t := range others {
+		sc.PoleStates = append(sc.PoleStates, t)
+	}
+	slices.Sort(sc.PoleStates)
 	allies := map[string]Alliance{}
 	for _, al := range d.Alliances(state, year) {
 		allies[al.Partner] = al
@@ -189,6 +203,7 @@ func (d *Data) Score(state string, p Pole, year int) (Score, error) {
 			continue
 		}
 		nOrgs++
+		sc.PoleOrgs = append(sc.PoleOrgs, o)
 		m, ok := d.MembershipOf(state, o, year)
 		if !ok {
 			continue

@@ -3,6 +3,7 @@ package ties
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -109,6 +110,10 @@ func TestScoreHandWorked(t *testing.T) {
 			}
 			if len(got.Evidence) != tc.evidence {
 				t.Errorf("evidence %d items, want %d: %+v", len(got.Evidence), tc.evidence, got.Evidence)
+			}
+			if tc.name == "anchors, members and orgs" &&
+				(!slices.Equal(got.PoleStates, []string{"AAA", "BBB", "CCC"}) || !slices.Equal(got.PoleOrgs, []string{"ORG1", "ORG2"})) {
+				t.Errorf("pole as used: states %v orgs %v", got.PoleStates, got.PoleOrgs)
 			}
 			for _, e := range got.Evidence {
 				if e.ID == "" || e.Text == "" || e.Weight <= 0 {
