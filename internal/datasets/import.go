@@ -80,33 +80,12 @@ type Result struct {
 func ImportFile(ctx context.Context, db *sql.DB, path string, opt Options) (Result, error) {
 	start := time.Now()
 	res := Result{File: path}
-	key, err := fileKey(path)
+	rd, err := Open(path, opt.Kind)
 	if err != nil {
 		return res, err
 	}
-	in, err := openInput(path)
-	if err != nil {
-		return res, err
-	}
-	defer in.Close()
-	br := bufio.NewReaderSize(in.rc, 1<<20)
-	first, err := peekLine(br)
-	if err != nil {
-		return res, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(bytes.TrimSpace(first)) == 0 {
-		return res, fmt.Errorf("%s: %w: empty first line", path, ErrUnknownFormat)
-	}
-	f, shape, err := Detect(first)
-	if err != nil {
-		if opt.Kind != "" {
-			return res, &FormatError{File: path, Want: opt.Kind, Shape: shape}
-		}
-		return res, fmt.Errorf("%s: %w", path, err)
-	}
-	if !matches(opt.Kind, f) {
-		return res, &FormatError{File: path, Want: opt.Kind, Got: f, Shape: shape}
-	}
+	defer rd.Close()
+	f, key := rd.Format(), rd.Key()
 	res.Format = f
 
 	var done bool
@@ -116,7 +95,7 @@ func ImportFile(ctx context.Context, db *sql.DB, path string, opt Options) (Resu
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		_, err = db.ExecContext(ctx, `INSERT INTO dataset_imports VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, false, now(), NULL)`,
-			key, path, string(f), f.Origin(), in.size)
+			key, path, string(f), f.Origin(), rd.Size())
 		if err != nil {
 			return res, fmt.Errorf("record import of %s: %w", path, err)
 		}
@@ -131,15 +110,21 @@ func ImportFile(ctx context.Context, db *sql.DB, path string, opt Options) (Resu
 
 	if (f == GDELT1 || f == GDELT2) && !opt.Checked {
 		res.Path = "fast"
-		ncol := len(strings.Split(string(bytes.TrimSuffix(first, []byte("\r"))), "\t"))
-		err = importFast(ctx, db, in, br, key, ncol, opt, &res)
+		first, perr := peekLine(rd.br)
+		if perr != nil {
+			return res, fmt.Errorf("read %s: %w", path, perr)
+		}
+		ncol := bytes.Count(bytes.TrimSuffix(first, []byte("\r")), []byte("\t")) + 1
+		err = importFast(ctx, db, rd.in, rd.br, key, ncol, opt, &res)
 	} else {
 		res.Path = "checked"
 		res.Lines, res.Rows, res.Bad = line, rows, bad
 		if line > 0 {
 			res.Resumed = line
 		}
-		err = importChecked(ctx, db, in, br, key, f, off, opt, &res)
+		if err = rd.SkipTo(off, line); err == nil {
+			err = importChecked(ctx, db, rd, opt, &res)
+		}
 	}
 	res.Elapsed = time.Since(start)
 	if err != nil {
@@ -202,54 +187,8 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 // importChecked streams the file through the Go parsers, writing mapped
 // records to a staging file that DuckDB loads chunk by chunk; each chunk
 // commits together with the byte offset and line reached.
-func importChecked(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, key string, f Format, off int64, opt Options, res *Result) error {
-	var parse func([]string, []byte) ([]Record, error)
-	var pos, lineNo int64
-	switch f {
-	case GDELT1, GDELT2:
-		parse = func(fs []string, _ []byte) ([]Record, error) {
-			r, err := ParseGDELT(fs)
-			return []Record{r}, err
-		}
-	case ICEWS, POLECAT:
-		hdr, err := br.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("read %s: %w", in.path, err)
-		}
-		pos, lineNo = int64(len(hdr)), 1
-		fields := strings.Split(strings.TrimRight(string(hdr), "\r\n"), "\t")
-		if f == ICEWS {
-			l, err := NewICEWSLayout(fields)
-			if err != nil {
-				return fmt.Errorf("%s:1: %w", in.path, err)
-			}
-			parse = func(fs []string, _ []byte) ([]Record, error) {
-				r, err := l.Parse(fs)
-				return []Record{r}, err
-			}
-		} else {
-			l, err := NewPOLECATLayout(fields)
-			if err != nil {
-				return fmt.Errorf("%s:1: %w", in.path, err)
-			}
-			parse = func(fs []string, _ []byte) ([]Record, error) { return l.Parse(fs) }
-		}
-	case PLOVERJSON:
-		parse = func(_ []string, line []byte) ([]Record, error) { return ParsePLOVERJSON(line) }
-	}
-	// Resume: skip what earlier runs committed.
-	if off > pos {
-		if in.file != nil {
-			if _, err := in.file.Seek(off, io.SeekStart); err != nil {
-				return fmt.Errorf("resume %s at byte %d: %w", in.path, off, err)
-			}
-			br.Reset(in.file)
-		} else if _, err := io.CopyN(io.Discard, br, off-pos); err != nil {
-			return fmt.Errorf("resume %s at byte %d: %w", in.path, off, err)
-		}
-		pos, lineNo = off, res.Lines
-	}
-
+func importChecked(ctx context.Context, db *sql.DB, rd *Reader, opt Options, res *Result) error {
+	path := rd.Path()
 	dir := opt.TempDir
 	if dir == "" {
 		dir = os.TempDir()
@@ -261,24 +200,25 @@ func importChecked(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader,
 	defer os.Remove(stage.Name())
 	defer stage.Close()
 	w := bufio.NewWriterSize(stage, 1<<20)
-	prog := newProgress(opt.Progress, in.path, in.size)
+	prog := newProgress(opt.Progress, path, rd.Size())
 	defer prog.finish()
 
 	var bads []BadRow
-	n, staged := 0, 0
-	base := filepath.Base(in.path)
+	staged := 0
+	chunkStart := rd.Line()
+	base := filepath.Base(path)
 	commit := func(done bool) error {
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("write staging file: %w", err)
 		}
-		added, err := commitChunk(ctx, db, stage.Name(), staged > 0, key, pos, lineNo, bads, done)
+		added, err := commitChunk(ctx, db, stage.Name(), staged > 0, rd.Key(), rd.Offset(), rd.Line(), bads, done)
 		if err != nil {
-			return fmt.Errorf("import %s up to line %d: %w", in.path, lineNo, err)
+			return fmt.Errorf("import %s up to line %d: %w", path, rd.Line(), err)
 		}
 		res.Rows += added
 		res.Bad += int64(len(bads))
-		res.Lines = lineNo
-		bads, n, staged = bads[:0], 0, 0
+		res.Lines = rd.Line()
+		bads, staged, chunkStart = bads[:0], 0, rd.Line()
 		if _, err := stage.Seek(0, io.SeekStart); err != nil {
 			return fmt.Errorf("rewind staging file: %w", err)
 		}
@@ -291,42 +231,27 @@ func importChecked(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader,
 		}
 		return nil
 	}
-	for {
+	for n := 0; ; n++ {
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("import %s interrupted at line %d (committed up to line %d): %w", in.path, lineNo, res.Lines, err)
+				return fmt.Errorf("import %s interrupted at line %d (committed up to line %d): %w", path, rd.Line(), res.Lines, err)
 			}
-			prog.update(pos, lineNo)
+			prog.update(rd.Offset(), rd.Line())
 		}
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
-			pos += int64(len(line))
-			lineNo++
-			n++
-			body := bytes.TrimRight(line, "\r\n")
-			if len(bytes.TrimSpace(body)) > 0 {
-				var fs []string
-				if f != PLOVERJSON {
-					fs = strings.Split(string(body), "\t")
-				}
-				recs, perr := parse(fs, body)
-				if perr != nil {
-					bads = append(bads, BadRow{Line: lineNo, Err: perr.Error()})
-				} else {
-					for i := range recs {
-						writeStaged(w, &recs[i], base)
-						staged++
-					}
-				}
-			}
-		}
+		recs, err := rd.Next()
 		if err == io.EOF {
 			return commit(true)
 		}
-		if err != nil {
-			return fmt.Errorf("read %s at line %d: %w", in.path, lineNo+1, err)
+		if re, ok := isRowError(err); ok {
+			bads = append(bads, BadRow{Line: re.Line, Err: re.Err.Error()})
+		} else if err != nil {
+			return err
 		}
-		if n >= opt.chunk() {
+		for i := range recs {
+			writeStaged(w, &recs[i], base)
+			staged++
+		}
+		if rd.Line()-chunkStart >= int64(opt.chunk()) {
 			if err := commit(false); err != nil {
 				return err
 			}
