@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -35,8 +36,8 @@ func (o StatementOptions) k() float64 {
 // chosen for one period and pole (the focal state's events toward the
 // pole's members). Only events for which [event.Event.Counts] is true are
 // used (negated and hypothetical statements never count). With w_i =
-// Goldstein_i / 10 ∈ [−1, 1] for the n counting events and prior strength
-// k:
+// Goldstein_i / 10 (clamped to [−1, 1]; events with a NaN weight are
+// skipped) for the n counting events and prior strength k:
 //
 //	Value = Σ w_i / (n + k)
 //
@@ -56,10 +57,10 @@ func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	sum := 0.0
 	for i := range events {
 		e := &events[i]
-		if !e.Counts() {
+		if !e.Counts() || math.IsNaN(e.Goldstein) {
 			continue
 		}
-		w := e.Weight() / 10
+		w := max(-1, min(1, e.Weight()/10))
 		key := e.Doc
 		if key == "" {
 			key = "\x00" + e.ID + "\x00" + strconv.Itoa(i)
@@ -124,9 +125,10 @@ func EventTime(e *event.Event) (time.Time, bool) {
 }
 
 // StatementSeries computes [StatementPoint] for each period from the
-// events whose Source is focal and whose Target is a member of the pole at
-// the event's time (inPole(target, time)); events without a target or a
-// time are skipped. An event dated only to a year or month falls in the
+// events whose Source is focal and whose Target belongs to the pole at the
+// event's time (inPole(target, time): true for the pole's member states and
+// for its organisations themselves); events without a target or a time are
+// skipped. An event dated only to a year or month falls in the
 // period containing the first day of that year or month. Periods without
 // counting events give points with N = 0.
 func StatementSeries(focal, pole string, events []event.Event, inPole func(code string, at time.Time) bool, periods []Period, opt StatementOptions) Series {

@@ -75,6 +75,14 @@ func TestStatementBootstrapBounds(t *testing.T) {
 	}
 }
 
+func TestStatementPointClamp(t *testing.T) {
+	events := []event.Event{ev("a", "d", "RUS", "2019", 25), ev("b", "d", "RUS", "2019", math.NaN())}
+	p := align.StatementPoint(events, align.StatementOptions{Prior: -1})
+	if p.N != 1 || p.Value != 1 {
+		t.Errorf("out-of-range weight: N %d value %v, want 1 and 1", p.N, p.Value)
+	}
+}
+
 func TestStatementPointEmpty(t *testing.T) {
 	f := fixture()
 	p := align.StatementPoint(f[3:], align.StatementOptions{})
