@@ -233,8 +233,8 @@ func (p *parser) directive(line int, kw, rest string) {
 			p.errorf(line, ErrSyntax, "surname outside a person block")
 			return
 		}
+		p.noAuto = true
 		if rest == "-" {
-			p.noAuto = true
 			return
 		}
 		p.personNames(line, rest, Surname)
@@ -456,13 +456,17 @@ func (p *parser) header(line int, kw, rest string) {
 	}
 }
 
-// endBlock finishes a person block: unless told otherwise, the last word of
-// each full name is also a surname ("Lukashenko").
+// endBlock finishes a person block: unless it gave surname lines, the
+// last word of each full name is also a surname ("Lukashenko"), skipping
+// suffixes such as "Jr." and "II".
 func (p *parser) endBlock() {
 	if p.kind == Person && !p.noAuto {
 		seen := map[string]bool{}
 		for _, n := range p.fullNames {
 			f := strings.Fields(n)
+			for len(f) > 0 && nameSuffix[strings.TrimSuffix(f[len(f)-1], ".")] {
+				f = f[:len(f)-1]
+			}
 			if len(f) < 2 {
 				continue
 			}
@@ -476,6 +480,8 @@ func (p *parser) endBlock() {
 	}
 	p.kind, p.code, p.fullNames = 0, "", nil
 }
+
+var nameSuffix = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
 
 // parseDay reads YYYY, YYYY-MM or YYYY-MM-DD as the first day it names.
 func parseDay(s string) (int32, error) {
