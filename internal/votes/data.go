@@ -199,18 +199,26 @@ func (d *Data) state(code string) (int, error) {
 	return -1, &UnknownStateError{Code: code, Suggestion: d.suggest(code)}
 }
 
-// suggest returns the known code nearest to code (at most one edit away
-// for three-letter codes), preferring states still voting at the end.
+// suggest returns the known code nearest to code: at most one edit away
+// (or whose name is code), then sharing the longest prefix, then with the
+// most recorded votes ("BLS" → BLR rather than BHS or BLZ).
 func (d *Data) suggest(code string) string {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	best, bestD, bestLast := "", 2, time.Time{}
+	best, bestD, bestP, bestN := "", 2, -1, -1
 	for _, c := range d.countries {
 		dist := editDistance(code, c.ISO3)
-		if name := strings.ToUpper(c.Name); name == code {
+		if strings.EqualFold(c.Name, code) {
 			dist = 0
 		}
-		if dist < bestD || (dist == bestD && best != "" && c.LastVote.After(bestLast)) {
-			best, bestD, bestLast = c.ISO3, dist, c.LastVote
+		if dist > 1 {
+			continue
+		}
+		p := 0
+		for p < len(code) && p < len(c.ISO3) && code[p] == c.ISO3[p] {
+			p++
+		}
+		if dist < bestD || (dist == bestD && (p > bestP || (p == bestP && c.NVotes > bestN))) {
+			best, bestD, bestP, bestN = c.ISO3, dist, p, c.NVotes
 		}
 	}
 	return best
