@@ -15,15 +15,44 @@ import (
 	"github.com/fulcrum-dev/fulcrum/internal/store"
 )
 
-// holdEnv names the database a helper subprocess opens and holds until its
-// standard input closes (see TestMain and TestOpenLockedByAnotherProcess).
-const holdEnv = "FULCRUM_STORE_TEST_HOLD"
+// Helper subprocess modes of this test binary (see TestMain): holdEnv
+// names a database to open and hold until stdin closes; ingestEnv names a
+// database to ingest documents into until killed.
+const (
+	holdEnv   = "FULCRUM_STORE_TEST_HOLD"
+	ingestEnv = "FULCRUM_STORE_TEST_INGEST"
+)
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(holdEnv); path != "" {
 		os.Exit(hold(path))
 	}
+	if path := os.Getenv(ingestEnv); path != "" {
+		os.Exit(ingestForever(path))
+	}
 	os.Exit(m.Run())
+}
+
+// ingestForever stores documents of 50 events each, in batches of 4,
+// saying "stored N" after each commit, until it is killed.
+func ingestForever(path string) int {
+	ctx := context.Background()
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	for i := 0; ; i += 4 {
+		batch := make([]store.Ingest, 4)
+		for k := range batch {
+			batch[k].Doc, batch[k].Events = benchDoc(i + k)
+		}
+		if _, err := s.PutDocuments(ctx, batch); err != nil {
+			fmt.Println("error:", err)
+			return 1
+		}
+		fmt.Println("stored", i+4)
+	}
 }
 
 // hold opens the store at path, says "ready" on stdout and keeps it open

@@ -3,6 +3,7 @@ package store_test
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -591,5 +592,62 @@ func TestPutDocuments(t *testing.T) {
 	}
 	if _, err := s.Document(ctx, c.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("document of a failed batch: got %v, want ErrNotFound", err)
+	}
+}
+
+// TestKilledIngestLeavesNoHalfDocument kills a process in the middle of
+// ingesting and checks that every document in the database has all its
+// events: an interrupted run leaves no half-stored document.
+func TestKilledIngestLeavesNoHalfDocument(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), ingestEnv+"="+path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	stored := 0
+	for stored < 12 && sc.Scan() {
+		if _, err := fmt.Sscanf(sc.Text(), "stored %d", &stored); err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("helper said %q", sc.Text())
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if stored < 12 {
+		t.Fatalf("helper stopped after %d documents", stored)
+	}
+
+	s, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("open after kill: %v", err)
+	}
+	defer s.Close()
+	docs, err := s.Documents(t.Context(), store.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < stored || len(docs)%4 != 0 {
+		t.Errorf("got %d documents; want at least the %d reported, in whole batches of 4", len(docs), stored)
+	}
+	for _, d := range docs {
+		if d.Events != 50 {
+			t.Errorf("document %s has %d of its 50 events", d.ID, d.Events)
+		}
+	}
+	n, err := s.CountEvents(t.Context(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 50*len(docs) {
+		t.Errorf("got %d events for %d documents, want %d", n, len(docs), 50*len(docs))
 	}
 }
