@@ -77,8 +77,8 @@ func (c *Coder) Code(d doc.Document) []event.Event {
 type tk struct {
 	start, end int // offsets into the document
 	kind       text.TokenKind
-	punct      byte   // for punctuation: ',', ';', ':', '.', '"' (any quotation mark), '(', ')', '-' (dash)
-	id         int32  // rule word id, -1 when unknown
+	punct      byte  // for punctuation: ',', ';', ':', '.', '"' (any quotation mark), '(', ')', '-' (dash)
+	id         int32 // rule word id, -1 when unknown
 	e          *wordEntry
 	cls        uint32 // fixed classes
 	mark       uint16 // marker classes of the marker phrases that start here
@@ -133,7 +133,7 @@ type state struct {
 	qinfo  []quoteInfo
 	cands  []cand
 	dates  []Date
-	pairs  []string
+	dwords []dword
 }
 
 // docCtx is what carries from one sentence to the next.
@@ -934,6 +934,16 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 	}
 	st.cands = c.matchRules(toks, a, b, st.cands[:0])
 	resolveOverlaps(st.cands)
+	// Discards hide the marker words inside them ("in order to").
+	for ci := range st.cands {
+		cd := &st.cands[ci]
+		if !cd.drop && c.rules.rules[cd.rule].code == discardCode {
+			for k := cd.t0; k < cd.t1; k++ {
+				toks[k].mark = 0
+			}
+			cd.drop = true
+		}
+	}
 	// Converters consume the standalone patterns they start ("refused"
 	// in "refused to recognise").
 	for ci := range st.cands {
@@ -1073,7 +1083,53 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				srcs[0], ns = ctx.last, 1
 			}
 		}
-		if ns == 0 {
+		// Material conflict named by a noun ("Russian aggression", "the
+		// occupation by Russia"): the actor named with it is its agent. Said
+		// by someone else, it is that speaker's accusation of the agent.
+		if r.noun && root(code) >= 14 {
+			agent := int32(-1)
+			if sub.kind == subMention && sub.at >= cd.t0-3 {
+				agent = sub.ments[0]
+			}
+			if agent < 0 {
+				k := cd.t1
+				if k < b && (toks[k].cls&cOf != 0 || toks[k].cls&cBy != 0) {
+					k++
+					if k < b && toks[k].cls&cThe != 0 {
+						k++
+					}
+					if k < b && toks[k].ment >= 0 && !ments[toks[k].ment].attached {
+						agent = toks[k].ment
+					}
+				}
+			}
+			if agent < 0 {
+				continue
+			}
+			var accuser speaker
+			switch {
+			case sp.ok && (quote || cd.t0 >= content):
+				accuser = sp
+			case sub.kind == subFirst && ctx.d.Author != "":
+				accuser = speaker{code: ctx.d.Author, ok: true}
+			case sub.kind == subMention && sub.ments[0] != agent:
+				accuser = fromMention(ments[sub.ments[0]])
+			case ctx.d.Author != "":
+				accuser = speaker{code: ctx.d.Author, ok: true}
+			}
+			ag := ments[agent]
+			if accuser.ok && accuser.code != ag.code {
+				dst = c.emit(st, ctx, dst, accuser, ag.code, accusationOf(code), ruleID+"+accuse", neg, modality, quote, es, ee, w)
+				emitted++
+				continue
+			}
+			srcs[0], ns = fromMention(ag), 1
+			sub = subj{kind: subMention, at: ag.t0, n: 1}
+			sub.ments[0] = agent
+		}
+		if ns == 0 && verbal(code) {
+			// Only speech acts fall back on the speaker: the author of a
+			// speech does not commit the killings it describes.
 			switch {
 			case sp.ok:
 				srcs[0], ns = sp, 1
@@ -1158,7 +1214,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		if ns == 0 {
 			continue
 		}
-		if nt == 0 && r.need {
+		if nt == 0 && r.need && !(sub.kind == subMention && !r.noun) {
 			continue // "talks", "sanctions", "helped" about no one in particular
 		}
 		if nt == 0 && ns > 1 && r.target != targetNone {
@@ -1234,6 +1290,29 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 	}
 	return dst
+}
+
+// verbal reports whether a CAMEO code is a speech act (roots 01–05 and
+// 09–13), which a speaker performs by speaking.
+func verbal(code string) bool {
+	r := root(code)
+	return r <= 5 || (r >= 9 && r <= 13)
+}
+
+// accusationOf is the accusation a speaker makes by naming an actor's
+// act of material conflict.
+func accusationOf(code string) string {
+	switch r := root(code); {
+	case r == 20:
+		return "1124"
+	case r == 15 || r >= 18:
+		return "1123"
+	case code == "175":
+		return "1122"
+	case r == 16:
+		return "111"
+	}
+	return "112"
 }
 
 func inList(s subj, m int32) bool {
@@ -1329,7 +1408,7 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 	if !mayHoldDate(s) {
 		return ctx.docDate, false
 	}
-	st.dates = ScanDates(s, st.dates[:0])
+	st.dates = scanDates(s, st.dates[:0], &st.dwords)
 	for _, d := range st.dates {
 		var w when
 		switch d.Rel {
@@ -1392,14 +1471,24 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 	return ctx.docDate, false
 }
 
-// mayHoldDate is a cheap filter before [ScanDates].
+// mayHoldDate is a cheap filter before [ScanDates]: a digit, or a word
+// that starts a relative date.
 func mayHoldDate(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 's' && strings.HasPrefix(s[i:], "same "):
+			return true
+		case c == 'y' && (strings.HasPrefix(s[i:], "yesterday") || strings.HasPrefix(s[i:], "year")):
+			return true
+		case c == 'm' && strings.HasPrefix(s[i:], "month"):
+			return true
+		case c == 'o' && strings.HasPrefix(s[i:], "occasion"):
+			return true
+		case c == 'd' && strings.HasPrefix(s[i:], "day"):
 			return true
 		}
 	}
-	return strings.Contains(s, "same ") || strings.Contains(s, "yesterday") || strings.Contains(s, "ast year") ||
-		strings.Contains(s, "his year") || strings.Contains(s, "ast month") || strings.Contains(s, "that day") ||
-		strings.Contains(s, "that occasion")
+	return false
 }

@@ -41,10 +41,34 @@ var sameWords = map[string]bool{
 // dword is one word of the text being scanned for dates.
 type dword struct {
 	start, end int
-	lower      string // lower-cased when short, else ""
-	num        int    // value when all digits (≤ 4), else -1
+	lb         [10]byte // lower-cased word when short
+	n          int      // bytes in lb; 0 when the word is longer
+	num        int      // value when all digits (≤ 4), else -1
 	ndig       int
 }
+
+// is reports whether the word is w (lower case); it does not allocate.
+func (d *dword) is(w string) bool { return string(d.lb[:d.n]) == w }
+
+func (d *dword) month() (int, bool) {
+	m, ok := monthNames[string(d.lb[:d.n])]
+	return m, ok
+}
+
+// prepName returns the word as one of the known prepositions (a constant
+// string, so that a Date does not hold on to the text), or "".
+func (d *dword) prepName() string {
+	for _, p := range prepList {
+		if string(d.lb[:d.n]) == p {
+			return p
+		}
+	}
+	return ""
+}
+
+var prepList = []string{"in", "on", "at", "of", "during", "since", "by", "until", "till", "before",
+	"after", "from", "to", "through", "between", "beyond", "early", "mid", "late", "spring",
+	"summer", "autumn", "fall", "winter", "year", "the", "same", "that"}
 
 // ScanDates appends to dst the date expressions in s, in order: "on
 // March 5, 2019", "5 March 2019", "5th of March 2019", "March 2019",
@@ -55,8 +79,14 @@ type dword struct {
 // "resolution 2202" are not taken for years. It never panics and reports
 // only offsets inside s.
 func ScanDates(s string, dst []Date) []Date {
-	var wbuf [64]dword
-	words := wbuf[:0]
+	var words []dword
+	return scanDates(s, dst, &words)
+}
+
+// scanDates is ScanDates with a reusable word buffer.
+func scanDates(s string, dst []Date, buf *[]dword) []Date {
+	words := (*buf)[:0]
+	defer func() { *buf = words[:0] }()
 	for i := 0; i < len(s) && len(words) < 4096; {
 		c := s[i]
 		if isASCIIAlnum(c) {
@@ -65,12 +95,11 @@ func ScanDates(s string, dst []Date) []Date {
 				j++
 			}
 			w := dword{start: i, end: j, num: -1}
-			if j-i <= 12 {
-				var lb [12]byte
+			if j-i <= len(w.lb) {
 				for k := i; k < j; k++ {
-					lb[k-i] = lowerByte(s[k])
+					w.lb[k-i] = lowerByte(s[k])
 				}
-				w.lower = string(lb[:j-i])
+				w.n = j - i
 			}
 			if allDigits(s[i:j]) && j-i <= 4 {
 				w.ndig = j - i
@@ -94,7 +123,7 @@ func ScanDates(s string, dst []Date) []Date {
 	between := func(a, b dword) string { return s[a.end:b.start] }
 	prep := func(k int) string {
 		if k > 0 {
-			return words[k-1].lower
+			return words[k-1].prepName()
 		}
 		return ""
 	}
@@ -110,11 +139,11 @@ func ScanDates(s string, dst []Date) []Date {
 		// Day first: 5 March 2019, 5th of March 2019.
 		if d, ok := dayNumber(w, s); ok {
 			m := k + 1
-			if m < len(words) && words[m].lower == "of" {
+			if m < len(words) && words[m].is("of") {
 				m++
 			}
 			if m < len(words) && isSpaceOrDot(between(words[m-1], words[m])) {
-				if mo, ok := monthNames[words[m].lower]; ok && (len(words[m].lower) > 3 || words[m].lower == "may" || strings.HasPrefix(s[words[m].end:], ".")) {
+				if mo, ok := words[m].month(); ok && (words[m].n > 3 || words[m].is("may") || strings.HasPrefix(s[words[m].end:], ".")) {
 					if m+1 < len(words) && isYear(words[m+1]) && isDateSep(between(words[m], words[m+1])) && validDay(words[m+1].num, mo, d) {
 						dst = append(dst, Date{Start: w.start, End: words[m+1].end, Year: words[m+1].num, Month: mo, Day: d, Precision: "day", Prep: prep(k)})
 						k = m + 1
@@ -129,8 +158,8 @@ func ScanDates(s string, dst []Date) []Date {
 			}
 		}
 		// Month first: March 5, 2019; March 2019; March 5.
-		if mo, ok := monthNames[w.lower]; ok && isCapital(s, w) && (len(w.lower) > 3 || w.lower == "may" || strings.HasPrefix(s[w.end:], ".")) {
-			if w.lower == "may" && (k+1 >= len(words) || (words[k+1].num < 0)) {
+		if mo, ok := w.month(); ok && isCapital(s, w) && (w.n > 3 || w.is("may") || strings.HasPrefix(s[w.end:], ".")) {
+			if w.is("may") && (k+1 >= len(words) || (words[k+1].num < 0)) {
 				continue // the verb "May …" at a sentence start
 			}
 			if k+1 < len(words) {
@@ -148,7 +177,7 @@ func ScanDates(s string, dst []Date) []Date {
 					}
 				}
 				m := k + 1
-				if words[m].lower == "of" && m+1 < len(words) {
+				if words[m].is("of") && m+1 < len(words) {
 					m++
 				}
 				if isYear(words[m]) && isDateSep(between(words[m-1], words[m])) {
@@ -172,15 +201,15 @@ func ScanDates(s string, dst []Date) []Date {
 			continue
 		}
 		// Relative expressions.
-		switch w.lower {
+		switch string(w.lb[:w.n]) {
 		case "same", "that":
-			if k+1 < len(words) && sameWords[words[k+1].lower] && k > 0 && (w.lower == "same" && words[k-1].lower == "the" || w.lower == "that" && (prep(k) == "on" || prep(k) == "at")) {
+			if k+1 < len(words) && words[k+1].sameWord() && k > 0 && (w.is("same") && words[k-1].is("the") || w.is("that") && (prep(k) == "on" || prep(k) == "at")) {
 				start := words[k-1].start
 				p := ""
-				if w.lower == "same" && k > 1 {
-					p = words[k-2].lower
+				if w.is("same") && k > 1 {
+					p = words[k-2].prepName()
 					start = words[k-2].start
-				} else if w.lower == "that" {
+				} else if w.is("that") {
 					p = prep(k)
 				}
 				dst = append(dst, Date{Start: start, End: words[k+1].end, Rel: "same", Prep: p})
@@ -190,23 +219,23 @@ func ScanDates(s string, dst []Date) []Date {
 			dst = append(dst, Date{Start: w.start, End: w.end, Rel: "yesterday", Prep: prep(k)})
 		case "last", "this", "past":
 			if k+1 < len(words) {
-				switch words[k+1].lower {
+				switch string(words[k+1].lb[:words[k+1].n]) {
 				case "year":
 					rel := "last-year"
-					if w.lower == "this" {
+					if w.is("this") {
 						rel = "this-year"
 					}
 					dst = append(dst, Date{Start: w.start, End: words[k+1].end, Rel: rel, Prep: prep(k)})
 					k++
 				case "month":
-					if w.lower == "last" {
+					if w.is("last") {
 						dst = append(dst, Date{Start: w.start, End: words[k+1].end, Rel: "last-month", Prep: prep(k)})
 						k++
 					}
 				}
 			}
 		case "later":
-			if k+2 < len(words) && words[k+1].lower == "that" && words[k+2].lower == "day" {
+			if k+2 < len(words) && words[k+1].is("that") && words[k+2].is("day") {
 				dst = append(dst, Date{Start: w.start, End: words[k+2].end, Rel: "same", Prep: prep(k)})
 				k += 2
 			}
@@ -228,8 +257,8 @@ func dayNumber(w dword, s string) (int, bool) {
 		return w.num, true
 	}
 	// 5th, 1st, 22nd, 3rd
-	l := w.lower
-	if len(l) >= 3 && len(l) <= 4 && (strings.HasSuffix(l, "th") || strings.HasSuffix(l, "st") || strings.HasSuffix(l, "nd") || strings.HasSuffix(l, "rd")) {
+	l := w.lb[:w.n]
+	if len(l) >= 3 && len(l) <= 4 && hasOrdinalSuffix(string(l[len(l)-2:])) {
 		d := 0
 		for i := 0; i < len(l)-2; i++ {
 			if l[i] < '0' || l[i] > '9' {
@@ -243,6 +272,10 @@ func dayNumber(w dword, s string) (int, bool) {
 	}
 	return 0, false
 }
+
+func hasOrdinalSuffix(s string) bool { return s == "th" || s == "st" || s == "nd" || s == "rd" }
+
+func (d *dword) sameWord() bool { return sameWords[string(d.lb[:d.n])] }
 
 func isYear(w dword) bool { return w.ndig == 4 && w.num >= 1900 && w.num <= 2099 }
 

@@ -4,26 +4,26 @@ package code
 // marker classes of rules/markers.rules these are grammar, not stance,
 // and are not meant to be extended by users.
 const (
-	cPrep     uint32 = 1 << iota // a preposition: an actor after it is not a subject
-	cWe                          // we, I: first person subject
-	cOurMy                       // our, my (+ country, government …)
-	cSelfNoun                    // country, government, delegation … after our/my
-	cHeShe                       // he, she: the last named speaker
-	cBe                          // is, was, were, been …: passive voice
-	cBy                          // by: the agent of a passive
-	cConj                        // but, whereas, while …: a clause boundary
-	cThat                        // that
-	cTitle                       // president, minister … ("the President of X")
-	cThe                         // the
-	cAccording                   // according (to X)
-	cView                        // view, opinion (in his view)
-	cHisHer                      // his, her
-	cIt                          // it
-	cRoleMil                     // troops, army … → MIL
-	cRoleGov                     // government, authorities … → GOV
-	cRolePolice                  // police → COP
-	cAnd                         // and, as well as
-	cOf                          // of
+	cPrep       uint32 = 1 << iota // a preposition: an actor after it is not a subject
+	cWe                            // we, I: first person subject
+	cOurMy                         // our, my (+ country, government …)
+	cSelfNoun                      // country, government, delegation … after our/my
+	cHeShe                         // he, she: the last named speaker
+	cBe                            // is, was, were, been …: passive voice
+	cBy                            // by: the agent of a passive
+	cConj                          // but, whereas, while …: a clause boundary
+	cThat                          // that
+	cTitle                         // president, minister … ("the President of X")
+	cThe                           // the
+	cAccording                     // according (to X)
+	cView                          // view, opinion (in his view)
+	cHisHer                        // his, her
+	cIt                            // it
+	cRoleMil                       // troops, army … → MIL
+	cRoleGov                       // government, authorities … → GOV
+	cRolePolice                    // police → COP
+	cAnd                           // and, as well as
+	cOf                            // of
 )
 
 var fixedClasses = map[string]uint32{}

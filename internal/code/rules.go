@@ -56,6 +56,10 @@ const (
 	targetNone          // the event has no target
 )
 
+// discardCode marks a pattern that makes no event: a longer phrase that
+// hides shorter patterns inside it ("world war", "in order to").
+const discardCode = "-"
+
 // ErrSyntax is wrapped by every [ParseError].
 var ErrSyntax = errors.New("syntax error")
 
@@ -320,7 +324,7 @@ func parseRule(line string) (parsedRule, error) {
 		return parsedRule{}, fmt.Errorf("%w: want \"id code pattern [options]\", got %q", ErrSyntax, line)
 	}
 	ru := parsedRule{id: f[0], code: f[1]}
-	if _, ok := event.Lookup(ru.code); !ok {
+	if _, ok := event.Lookup(ru.code); !ok && ru.code != discardCode {
 		return parsedRule{}, fmt.Errorf("%w: rule %s: unknown CAMEO code %q", ErrSyntax, ru.id, ru.code)
 	}
 	var toks []string

@@ -9,8 +9,6 @@ import (
 // that every byte offset into s is also an offset into the result and no
 // offset map is needed. It:
 //
-//   - turns every whitespace byte (tab, newline, CR, form feed, no-break
-//     space) into a space;
 //   - rejoins words hyphenated at a line end: "coop-\neration" becomes
 //     "cooperation" followed by the freed bytes as spaces; the hyphen is
 //     kept when the next part is capitalised ("post-\nSoviet" becomes
@@ -19,7 +17,11 @@ import (
 //   - removes soft hyphens inside words the same way;
 //   - blanks footnote numbers glued to a closing quote or to final
 //     punctuation (yours.”1, allies,12) and superscript digits;
-//   - blanks lines that hold only a page number ("12", "- 12 -", "Page 12").
+//   - blanks lines that hold only a page number ("12", "- 12 -", "Page 12");
+//   - turns zero-width spaces into spaces.
+//
+// Line breaks and other white space are kept: tokenisers treat them as
+// spaces, and [Split] needs them.
 //
 // Letters inside a rejoined word move left by the bytes removed; a word's
 // start offset is exact, its end may differ by those few bytes. Normalize
@@ -49,11 +51,7 @@ func Normalize(s string) string {
 		}
 		switch {
 		case c == '\n':
-			set(i, ' ')
 			lineStart = true
-			i++
-		case c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			set(i, ' ')
 			i++
 		case c == '-':
 			if q, keep, ok := lineHyphen(s, i); ok {
@@ -82,7 +80,7 @@ func Normalize(s string) string {
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
-			case r == 0xA0 || r == 0x2007 || r == 0x202F || r == 0x2009 || r == 0x200B || r == 0x3000 || r == 0x2028 || r == 0x2029:
+			case r == 0x200B: // zero-width space
 				for k := i; k < i+n; k++ {
 					set(k, ' ')
 				}
