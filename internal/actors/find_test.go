@@ -109,6 +109,18 @@ func TestFind(t *testing.T) {
 		{"role word before person is a title", "the Belarusian leader Lukashenko", "2020-01-01", []want{{text: "Belarusian", code: "BLR"}, {text: "leader Lukashenko", code: "BLR", role: "GOV"}}},
 		{"mr", "Mr. Lavrov", "2020-01-01", []want{{text: "Mr. Lavrov", code: "RUS", role: "GOV"}}},
 		{"secretary-general of an organisation", "NATO Secretary General Stoltenberg", "2020-01-01", []want{{text: "NATO", code: "NATO"}, {text: "Secretary General Stoltenberg", code: "NATO", role: "GOV", office: "secretary general"}}},
+		{"the Hague is not Hague", "talks in The Hague", "2012-01-01", nil},
+		{"Hague the foreign secretary", "William Hague said", "2012-01-01", []want{{text: "William Hague", code: "GBR", role: "GOV", office: "foreign minister"}}},
+		{"may is a month", "In May Theresa May said", "2017-01-01", []want{{text: "Theresa May", code: "GBR", role: "GOV", office: "prime minister"}}},
+		{"johnson in 1965", "President Johnson", "1965-09-25", []want{{text: "President Johnson", code: "USA", role: "GOV", person: "Lyndon B. Johnson"}}},
+		{"johnson in 2020", "Mr Johnson", "2020-09-25", []want{{text: "Mr Johnson", code: "GBR", role: "GOV", person: "Boris Johnson"}}},
+		{"bush senior", "President Bush", "1991-09-25", []want{{text: "President Bush", code: "USA", role: "GOV", person: "George H. W. Bush"}}},
+		{"bush junior", "President Bush", "2003-09-25", []want{{text: "President Bush", code: "USA", role: "GOV", person: "George W. Bush"}}},
+		{"chinese surname first", "Xi Jinping and Xi", "2020-01-01", []want{{text: "Xi Jinping", code: "CHN", role: "GOV", office: "president"}, {text: "Xi", code: "CHN", role: "GOV"}}},
+		{"particle surname", "von der Leyen", "2020-01-01", []want{{text: "von der Leyen", code: "EU", role: "GOV", office: "commission president"}}},
+		{"von der Leyen as minister", "Ursula von der Leyen", "2015-01-01", []want{{text: "Ursula von der Leyen", code: "DEU", role: "MIL", office: "defence minister"}}},
+		{"common word surname off", "Parts of the plan", "2004-01-01", nil},
+		{"soviet leader coded RUS", "Gorbachev", "1988-01-01", []want{{text: "Gorbachev", code: "RUS", role: "GOV"}}},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {
