@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Cell aggregates the events of one directed dyad, period and document
+// (the cluster the statements channel bootstraps over), computed in the
+// engine so that callers never pull every event into memory.
+type Cell struct {
+	// Period is the first day of the period (UTC).
+	Period time.Time
+	Source string
+	Target string
+	// Doc is the document id; an event without a document (an imported
+	// dataset record) is its own cell, keyed by its event id.
+	Doc string
+	// All counts every selected event, including negated and hypothetical
+	// ones, which are kept as evidence only.
+	All int
+	// Events counts the events that count as the act their code names
+	// ([event.Event.Counts]: neither negated nor hypothetical).
+	Events int
+	// Weight is the sum of the Goldstein weights of those events.
+	Weight float64
+	// Quad counts those events per quad class: Quad[1] verbal cooperation
+	// … Quad[4] material conflict; Quad[0] unknown.
+	Quad [5]int
+}
+
+// Aggregate sums the events f selects per period, directed dyad and
+// document, ordered by period, source, target and document. by is "day",
+// "week" (ISO weeks, from Monday), "month", "year" or "" for month. Events
+// without a date are left out. Limit and Offset apply to cells.
+func (s *Store) Aggregate(ctx context.Context, f EventFilter, by string) ([]Cell, error) {
+	switch by {
+	case "":
+		by = "month"
+	case "day", "week", "month", "year":
+	default:
+		return nil, fmt.Errorf("aggregate events: period %q: want day, week, month or year", by)
+	}
+	where, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events: %w", err)
+	}
+	if where == "" {
+		where = " WHERE day IS NOT NULL"
+	} else {
+		where += " AND day IS NOT NULL"
+	}
+	counts := `(NOT negated AND modality <> 'hypothetical')`
+	q := `SELECT CAST(date_trunc('` + by + `', day) AS DATE) AS period, source, target,
+		CASE WHEN doc = '' THEN id ELSE doc END AS unit,
+		count(*),
+		count(*) FILTER (WHERE ` + counts + `),
+		coalesce(sum(goldstein) FILTER (WHERE ` + counts + `), 0),
+		count(*) FILTER (WHERE ` + counts + ` AND quad NOT BETWEEN 1 AND 4),
+		count(*) FILTER (WHERE ` + counts + ` AND quad = 1),
+		count(*) FILTER (WHERE ` + counts + ` AND quad = 2),
+		count(*) FILTER (WHERE ` + counts + ` AND quad = 3),
+		count(*) FILTER (WHERE ` + counts + ` AND quad = 4)
+	FROM event_rows` + where + `
+	GROUP BY ALL ORDER BY period, source, target, unit`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	if f.Offset > 0 {
+		q += fmt.Sprintf(" OFFSET %d", f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events: %w", err)
+	}
+	defer rows.Close()
+	out := []Cell{}
+	for rows.Next() {
+		var c Cell
+		if err := rows.Scan(&c.Period, &c.Source, &c.Target, &c.Doc, &c.All, &c.Events, &c.Weight,
+			&c.Quad[0], &c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4]); err != nil {
+			return nil, fmt.Errorf("aggregate events: %w", err)
+		}
+		c.Period = c.Period.UTC()
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("aggregate events: %w", err)
+	}
+	return out, nil
+}
