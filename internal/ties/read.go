@@ -1,6 +1,7 @@
 package ties
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -254,95 +255,200 @@ var oblColumns = [...]struct {
 	{"atop_consul", Consultation},
 }
 
-func (t *table) obligations(rec []string) (Obligations, error) {
-	var o Obligations
-	for _, c := range oblColumns {
-		on, err := t.flag(rec, c.name)
-		if err != nil {
-			return 0, err
+// readInts reads a CSV whose wanted columns are all integers, quickly: it
+// hands fn the 1-based line number and the values of cols, in order, for
+// every non-empty line after the header. Lines without a quote are split
+// on commas directly; a line with a quote is parsed by encoding/csv
+// (quoted fields may not span lines).
+func readInts(file string, r io.Reader, cols []string, grow func(rows int), fn func(line int, v []int) error) error {
+	data, err := readAll(r)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	grow(bytes.Count(data, []byte{'\n'}))
+	nl := bytes.IndexByte(data, '\n')
+	head := data
+	if nl >= 0 {
+		head, data = data[:nl], data[nl+1:]
+	} else {
+		data = nil
+	}
+	t, err := newTable(file, bytes.NewReader(head), cols...)
+	if err != nil {
+		return err
+	}
+	pos := make([]int, len(cols)) // field index of each wanted column
+	width := 0
+	for i, c := range cols {
+		pos[i] = t.col[c]
+		width = max(width, pos[i]+1)
+	}
+	vals := make([]int, len(cols))
+	fields := make([][]byte, 0, width+4)
+	for line := 2; len(data) > 0; line++ {
+		var row []byte
+		if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+			row, data = data[:nl], data[nl+1:]
+		} else {
+			row, data = data, nil
 		}
-		if on {
+		row = bytes.TrimSuffix(row, []byte{'\r'})
+		if len(row) == 0 {
+			continue
+		}
+		fields = fields[:0]
+		if bytes.IndexByte(row, '"') >= 0 {
+			cr := csv.NewReader(bytes.NewReader(row))
+			cr.FieldsPerRecord = -1
+			rec, err := cr.Read()
+			if err != nil {
+				return &ParseError{File: file, Line: line, Err: fmt.Errorf("%w: %w", ErrFormat, err)}
+			}
+			for _, f := range rec {
+				fields = append(fields, []byte(f))
+			}
+		} else {
+			for {
+				c := bytes.IndexByte(row, ',')
+				if c < 0 {
+					fields = append(fields, row)
+					break
+				}
+				fields = append(fields, row[:c])
+				row = row[c+1:]
+			}
+		}
+		if len(fields) < width {
+			missing := -1 // the first wanted column beyond the row
+			for i, p := range pos {
+				if p >= len(fields) && (missing < 0 || p < pos[missing]) {
+					missing = i
+				}
+			}
+			return rowErr(file, line, cols[missing], "row has %d fields", len(fields))
+		}
+		for i, p := range pos {
+			n, ok := atoi(bytes.TrimSpace(fields[p]))
+			if !ok {
+				return &ParseError{File: file, Line: line, Column: cols[i],
+					Err: fmt.Errorf("%w: %q is not an integer", ErrFormat, fields[p])}
+			}
+			vals[i] = n
+		}
+		if err := fn(line, vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readAll is io.ReadAll that sizes its buffer once when r knows its
+// length (bytes.Reader, strings.Reader).
+func readAll(r io.Reader) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok {
+		b := make([]byte, l.Len())
+		n, err := io.ReadFull(r, b)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+	return io.ReadAll(r)
+}
+
+// atoi parses a decimal integer of at most 7 digits with an optional sign.
+func atoi(b []byte) (int, bool) {
+	neg := false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 7 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+func rowErr(file string, line int, column, format string, args ...any) error {
+	return &ParseError{File: file, Line: line, Column: column, Err: fmt.Errorf("%w: "+format, append([]any{ErrFormat}, args...)...)}
+}
+
+// obligations reads the five flags at v[0:5] (in oblColumns order).
+func obligations(file string, line int, v []int) (Obligations, error) {
+	var o Obligations
+	for i, c := range oblColumns {
+		switch v[i] {
+		case 0:
+		case 1:
 			o |= c.o
+		default:
+			return 0, rowErr(file, line, c.name, "flag %d is not 0 or 1", v[i])
 		}
 	}
 	return o, nil
 }
 
-// ReadATOP reads the ATOP non-directed dyad-year file (columns ccode1,
-// ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg,
-// atop_consul, asymmetric).
+// ReadATOP reads the ATOP non-directed dyad-year file (integer columns
+// ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral,
+// atop_nonagg, atop_consul, asymmetric).
 func ReadATOP(file string, r io.Reader) ([]DyadYear, error) {
-	t, err := newTable(file, r, "ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "asymmetric")
+	var out []DyadYear
+	cols := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "ccode1", "ccode2", "year", "asymmetric"}
+	grow := func(n int) { out = make([]DyadYear, 0, n) }
+	err := readInts(file, r, cols, grow, func(line int, v []int) error {
+		o, err := obligations(file, line, v)
+		if err != nil {
+			return err
+		}
+		d := DyadYear{A: v[5], B: v[6], Year: v[7], Obl: o, Asymmetric: v[8] == 1}
+		if v[8] != 0 && v[8] != 1 {
+			return rowErr(file, line, "asymmetric", "flag %d is not 0 or 1", v[8])
+		}
+		if d.A <= 0 || d.B <= 0 || d.A == d.B {
+			return rowErr(file, line, "ccode2", "bad dyad %d–%d", d.A, d.B)
+		}
+		out = append(out, d)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var out []DyadYear
-	for {
-		rec, err := t.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		var d DyadYear
-		if d.A, err = t.int(rec, "ccode1", false); err != nil {
-			return nil, err
-		}
-		if d.B, err = t.int(rec, "ccode2", false); err != nil {
-			return nil, err
-		}
-		if d.Year, err = t.int(rec, "year", false); err != nil {
-			return nil, err
-		}
-		if d.Obl, err = t.obligations(rec); err != nil {
-			return nil, err
-		}
-		if d.Asymmetric, err = t.flag(rec, "asymmetric"); err != nil {
-			return nil, err
-		}
-		if d.A <= 0 || d.B <= 0 || d.A == d.B {
-			return nil, t.errf("ccode2", "bad dyad %d–%d", d.A, d.B)
-		}
-		out = append(out, d)
-	}
+	return out, nil
 }
 
 // ReadATOPDirected reads the ATOP directed rows of asymmetric dyad-years
-// (columns ccode1, ccode2, year and the five obligation flags): ccode1
-// owes the obligations to ccode2.
+// (integer columns ccode1, ccode2, year and the five obligation flags):
+// ccode1 owes the obligations to ccode2.
 func ReadATOPDirected(file string, r io.Reader) ([]DirectedYear, error) {
-	t, err := newTable(file, r, "ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+	var out []DirectedYear
+	cols := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "ccode1", "ccode2", "year"}
+	grow := func(n int) { out = make([]DirectedYear, 0, n) }
+	err := readInts(file, r, cols, grow, func(line int, v []int) error {
+		o, err := obligations(file, line, v)
+		if err != nil {
+			return err
+		}
+		d := DirectedYear{From: v[5], To: v[6], Year: v[7], Obl: o}
+		if d.From <= 0 || d.To <= 0 || d.From == d.To {
+			return rowErr(file, line, "ccode2", "bad dyad %d–%d", d.From, d.To)
+		}
+		out = append(out, d)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var out []DirectedYear
-	for {
-		rec, err := t.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		var d DirectedYear
-		if d.From, err = t.int(rec, "ccode1", false); err != nil {
-			return nil, err
-		}
-		if d.To, err = t.int(rec, "ccode2", false); err != nil {
-			return nil, err
-		}
-		if d.Year, err = t.int(rec, "year", false); err != nil {
-			return nil, err
-		}
-		if d.Obl, err = t.obligations(rec); err != nil {
-			return nil, err
-		}
-		if d.From <= 0 || d.To <= 0 || d.From == d.To {
-			return nil, t.errf("ccode2", "bad dyad %d–%d", d.From, d.To)
-		}
-		out = append(out, d)
-	}
+	return out, nil
 }
 
 // ReadIGOs reads the COW IGO list (columns ioname, orgname, longorgname,

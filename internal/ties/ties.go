@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -113,7 +114,20 @@ func open(name string) (io.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decompress embedded %s: %w", name, err)
 	}
-	return zr, nil
+	// The gzip trailer holds the uncompressed size (mod 2³²): decompress
+	// into a buffer of that size at once.
+	size := 0
+	if n := len(raw); n >= 4 {
+		size = int(binary.LittleEndian.Uint32(raw[n-4:]))
+	}
+	out := make([]byte, size)
+	if _, err := io.ReadFull(zr, out); err != nil {
+		return nil, fmt.Errorf("decompress embedded %s: %w", name, err)
+	}
+	if n, _ := zr.Read(make([]byte, 1)); n != 0 {
+		return nil, fmt.Errorf("decompress embedded %s: longer than its gzip trailer says", name)
+	}
+	return bytes.NewReader(out), nil
 }
 
 func loadBase() (*base, error) {
