@@ -2,6 +2,7 @@ package votes
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -23,7 +25,7 @@ import (
 //	           issue count and issue indices
 //	votes:     rolls × countries bytes, row-major, each 0 (absent) … 3 (no)
 //	ideal:     n, then ccode, iso3, name, session, year, nvotes and 14
-//	           numbers as shortest decimal strings ("" for NaN)
+//	           numbers as exact decimals (see encoder.float)
 //	magic "END"
 //
 // Integers are unsigned varints, strings a varint length and bytes.
@@ -92,11 +94,7 @@ func Encode(w io.Writer, d *Data) error {
 		e.uint(p.Year)
 		e.uint(p.NVotes)
 		for _, x := range p.floats() {
-			if math.IsNaN(*x) {
-				e.str("")
-			} else {
-				e.str(strconv.FormatFloat(*x, 'g', -1, 64))
-			}
+			e.float(*x)
 		}
 	}
 	e.raw(endMagic)
@@ -133,6 +131,55 @@ func (e *encoder) str(s string) {
 
 func (e *encoder) raw(s string) { e.w.WriteString(s) }
 
+// float writes x as a header h and, for decimals, a mantissa: h = 0 is
+// NaN; h = 1 is a decimal string that follows; h ≥ 2 encodes
+// (h−2) = 2·k + sign with x = ±m / 10^k, m < 2^53 and k ≤ 22, so that the
+// decoder's one IEEE division gives exactly the correctly rounded value
+// that strconv.ParseFloat would.
+func (e *encoder) float(x float64) {
+	if math.IsNaN(x) {
+		e.uint(0)
+		return
+	}
+	if m, k, neg, ok := decimal(x); ok {
+		sign := 0
+		if neg {
+			sign = 1
+		}
+		e.uint(2 + 2*k + sign)
+		e.w.Write(binary.AppendUvarint(e.buf[:0], m))
+		return
+	}
+	e.uint(1)
+	e.str(strconv.FormatFloat(x, 'g', -1, 64))
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// decimal splits x's shortest decimal form into ±m / 10^k when m < 2^53
+// and k ≤ 22, checking that the division gives x back.
+func decimal(x float64) (m uint64, k int, neg bool, ok bool) {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if neg = strings.HasPrefix(s, "-"); neg {
+		s = s[1:]
+	}
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		k = len(s) - i - 1
+		s = s[:i] + s[i+1:]
+	}
+	m, err := strconv.ParseUint(s, 10, 64)
+	if err != nil || m >= 1<<53 || k >= len(pow10) {
+		return 0, 0, false, false
+	}
+	y := float64(m) / pow10[k]
+	if neg {
+		y = -y
+	}
+	return m, k, neg, y == x && math.Signbit(y) == math.Signbit(x)
+}
+
 func (e *encoder) date(t time.Time) {
 	days := int(t.Sub(epoch).Hours()) / 24
 	if !epoch.AddDate(0, 0, days).Equal(t) && e.err == nil {
@@ -144,18 +191,33 @@ func (e *encoder) date(t time.Time) {
 // Decode reads data written by [Encode]. Errors match [ErrCorrupt] and name
 // the byte offset in the decompressed stream.
 func Decode(r io.Reader) (*Data, error) {
-	zr, err := gzip.NewReader(r)
+	gz, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("decode vote data: %w", err)
+	}
+	return decodeGzip(gz)
+}
+
+// decodeGzip decompresses gz into one buffer sized from the gzip trailer's
+// length field (a hint only) and decodes it.
+func decodeGzip(gz []byte) (*Data, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, fmt.Errorf("decode vote data: %w: %w", ErrCorrupt, err)
 	}
-	b, err := io.ReadAll(io.LimitReader(zr, maxBytes+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if n := len(gz); n >= 4 {
+		if size := int(binary.LittleEndian.Uint32(gz[n-4:])); size <= maxBytes {
+			buf.Grow(size + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxBytes+1)); err != nil {
 		return nil, fmt.Errorf("decode vote data: %w: %w", ErrCorrupt, err)
 	}
-	if len(b) > maxBytes {
+	if buf.Len() > maxBytes {
 		return nil, fmt.Errorf("decode vote data: %w: more than %d bytes", ErrCorrupt, maxBytes)
 	}
-	return decodeRaw(b)
+	return decodeRaw(buf.Bytes())
 }
 
 func decodeRaw(b []byte) (*Data, error) {
@@ -328,14 +390,32 @@ func (dc *decoder) date() time.Time {
 }
 
 func (dc *decoder) float() float64 {
-	s := dc.str()
-	if s == "" || dc.err != nil {
+	h := dc.uint()
+	switch {
+	case dc.err != nil || h == 0:
+		return nan
+	case h == 1:
+		str := dc.str()
+		x, err := strconv.ParseFloat(str, 64)
+		if dc.err == nil && (err != nil || math.IsNaN(x) || math.IsInf(x, 0)) {
+			dc.fail("number %q", str)
+			return nan
+		}
+		return x
+	}
+	k, neg := (h-2)/2, (h-2)%2 == 1
+	if dc.err != nil {
 		return nan
 	}
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		dc.fail("number %q", s)
+	m, n := binary.Uvarint(dc.b[dc.off:])
+	if n <= 0 || m >= 1<<53 || k >= len(pow10) {
+		dc.fail("bad decimal")
 		return nan
+	}
+	dc.off += n
+	x := float64(m) / pow10[k]
+	if neg {
+		x = -x
 	}
 	return x
 }

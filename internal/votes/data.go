@@ -1,7 +1,6 @@
 package votes
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -108,7 +107,7 @@ func (e *UnknownStateError) Is(target error) bool { return target == ErrUnknownS
 var embedded []byte
 
 var loadOnce = sync.OnceValues(func() (*Data, error) {
-	d, err := Decode(bytes.NewReader(embedded))
+	d, err := decodeGzip(embedded)
 	if err != nil {
 		return nil, fmt.Errorf("embedded vote data: %w", err)
 	}
