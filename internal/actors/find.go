@@ -437,12 +437,22 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 		if p.class == tIgnore {
 			return Match{}, e, false
 		}
+		// "the Secretary-General of NATO": a name no longer than a role
+		// word that is followed by "of" and an actor is that role word.
+		if q != nil && e <= qe {
+			if mt, next, ok := d.roleOf(q, text, toks, qs, qe, day); ok {
+				return mt, next, true
+			}
+		}
 		mt := d.build(p, text, toks, s, e, day)
 		j := e
 		if p.class == tActor && !mt.Attached && p.form != Capital && p.form != Demonym {
 			if k := skipPossessive(toks, j); k < len(toks) {
 				if ri, _, re := m.at(&m.phrases, text, toks, k, k); ri >= 0 && m.pats[ri].role != "" {
-					if !d.personAt(text, toks, re) && !followsOf(text, toks, re) {
+					// Not "Russian President Putin" (a title), "Russian
+					// state-owned" (a compound) or "the Belarusian Minister
+					// of Sport" (a role of something else).
+					if !d.personAt(text, toks, re) && !followsOf(text, toks, re) && !attached(toks, k, re-k) {
 						mt.End = int(toks[re-1].end)
 						if mt.Role == "" || m.pats[ri].role == "MIL" {
 							mt.Role = m.pats[ri].role
@@ -454,23 +464,32 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 		}
 		return mt, j, true
 	}
-	// A role word, "of" and an actor: "the Government of Belarus",
-	// "the armed forces of the Russian Federation".
-	if q != nil && q.role != "" && followsOf(text, toks, qe) {
-		k := qe + 1
-		if k < len(toks) && isWord(text, toks[k], "the") {
-			k++
-		}
-		if k < len(toks) {
-			if pi, s, e := m.at(&m.names, text, toks, k, qe+1); pi >= 0 && m.pats[pi].class == tActor {
-				mt := d.build(&m.pats[pi], text, toks, s, e, day)
-				mt.Start = int(toks[qs].start)
-				mt.Role = q.role
-				return mt, e, true
-			}
-		}
+	if q != nil {
+		return d.roleOf(q, text, toks, qs, qe, day)
 	}
 	return Match{}, i, false
+}
+
+// roleOf matches a role word q at tokens [qs, qe) followed by "of", an
+// optional "the" and a state or organisation: "the Government of Belarus",
+// "the armed forces of the Russian Federation".
+func (d *Dict) roleOf(q *pattern, text string, toks []token, qs, qe int, day int32) (Match, int, bool) {
+	if q.role == "" || !followsOf(text, toks, qe) {
+		return Match{}, qs, false
+	}
+	k := qe + 1
+	if k < len(toks) && isWord(text, toks[k], "the") {
+		k++
+	}
+	if k < len(toks) {
+		if pi, s, e := d.m.at(&d.m.names, text, toks, k, qe+1); pi >= 0 && d.m.pats[pi].class == tActor {
+			mt := d.build(&d.m.pats[pi], text, toks, s, e, day)
+			mt.Start = int(toks[qs].start)
+			mt.Role = q.role
+			return mt, e, true
+		}
+	}
+	return Match{}, qs, false
 }
 
 // build makes the Match for pattern p found at tokens [s, e).

@@ -121,6 +121,10 @@ func TestFind(t *testing.T) {
 		{"von der Leyen as minister", "Ursula von der Leyen", "2015-01-01", []want{{text: "Ursula von der Leyen", code: "DEU", role: "MIL", office: "defence minister"}}},
 		{"common word surname off", "Parts of the plan", "2004-01-01", nil},
 		{"soviet leader coded RUS", "Gorbachev", "1988-01-01", []want{{text: "Gorbachev", code: "RUS", role: "GOV"}}},
+		{"secretary-general of an org", "the Secretary-General of NATO", "", []want{{text: "Secretary-General of NATO", code: "NATO", role: "GOV"}}},
+		{"state of is a name", "the State of Israel", "", []want{{text: "State of Israel", code: "ISR", form: actors.Name}}},
+		{"president of an assembly", "the President of the General Assembly", "", []want{{text: "President of the General Assembly", code: "UNGA", role: "GOV"}}},
+		{"compound after role word", "a Russian state-owned bank", "", []want{{text: "Russian", code: "RUS"}}},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {
