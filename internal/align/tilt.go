@@ -35,9 +35,11 @@ type Tilt struct {
 //
 //	Value = (x_B − x_A)/2,  Lo = (Lo_B − Hi_A)/2,  Hi = (Hi_B − Lo_A)/2
 //
-// With both values in [−1, 1] the tilt lies in [−1, 1].
+// With both values in [−1, 1] the tilt lies in [−1, 1]. A point without
+// data (N = 0) or with a NaN value gives a tilt without data.
 func ChannelTilt(channel string, a, b Point) Tilt {
-	t := Tilt{Channel: channel, N: min(a.N, b.N), HasData: a.N > 0 && b.N > 0}
+	t := Tilt{Channel: channel, N: min(a.N, b.N),
+		HasData: a.N > 0 && b.N > 0 && !math.IsNaN(a.Value) && !math.IsNaN(b.Value)}
 	if !t.HasData {
 		return t
 	}
@@ -74,7 +76,7 @@ func Combine(tilts []Tilt, weights map[string]float64) (Combined, error) {
 	total := 0.0
 	var used []Tilt
 	for _, t := range tilts {
-		if !t.HasData {
+		if !t.HasData || math.IsNaN(t.Value) {
 			continue
 		}
 		w := 1.0

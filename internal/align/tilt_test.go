@@ -19,6 +19,9 @@ func TestChannelTilt(t *testing.T) {
 	if len(got.Evidence) != 2 {
 		t.Errorf("evidence %v", got.Evidence)
 	}
+	if x := align.ChannelTilt(align.Votes, a, align.Point{Value: math.NaN(), N: 3}); x.HasData {
+		t.Errorf("tilt with a NaN value has data: %+v", x)
+	}
 	if x := align.ChannelTilt(align.Votes, a, align.Point{}); x.HasData {
 		t.Errorf("tilt without B data has data: %+v", x)
 	}
@@ -126,6 +129,7 @@ func TestLabel(t *testing.T) {
 		{-0.40, "leans RUSSIA"},
 		{0.4001, "sides with WEST"},
 		{-0.9, "sides with RUSSIA"},
+		{math.NaN(), "undefined"},
 	}
 	for _, tc := range tests {
 		if got := align.Label(tc.t, "RUSSIA", "WEST"); got != tc.want {

@@ -19,7 +19,11 @@ const (
 //	|t| < BalancedBelow            "balanced"
 //	BalancedBelow ≤ |t| ≤ SidesAbove  "leans <pole>"
 //	|t| > SidesAbove               "sides with <pole>"
+//	NaN                            "undefined"
 func Label(t float64, a, b string) string {
+	if math.IsNaN(t) {
+		return "undefined"
+	}
 	pole := b
 	if t < 0 {
 		pole = a
@@ -78,7 +82,7 @@ func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	}
 	for _, ch := range sortedChannels(names) {
 		t := byName[ch]
-		if !t.HasData {
+		if !t.HasData || math.IsNaN(t.Value) {
 			missing = append(missing, ch)
 			continue
 		}
