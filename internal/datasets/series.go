@@ -44,24 +44,45 @@ type SeriesRow struct {
 
 var codeRE = regexp.MustCompile(`^[A-Z0-9]{2,12}$`)
 
-// seriesSQL builds the series query. Values are validated and inlined, so
-// the same text works inside COPY, which takes no parameters.
-func seriesSQL(q SeriesQuery) (string, error) {
-	by := q.By
-	if by == "" {
-		by = "month"
+// Check validates q and returns it with defaults filled in (By "month").
+// Actor codes must be 2–12 upper-case letters or digits, origins known
+// ones, dates YYYY-MM-DD; so the values can be inlined in SQL safely.
+func (q SeriesQuery) Check() (SeriesQuery, error) {
+	if q.By == "" {
+		q.By = "month"
 	}
-	switch by {
+	switch q.By {
 	case "day", "week", "month", "year":
 	default:
-		return "", fmt.Errorf("series period %q: want day, week, month or year", q.By)
+		return q, fmt.Errorf("series period %q: want day, week, month or year", q.By)
 	}
 	if !codeRE.MatchString(q.Source) {
-		return "", fmt.Errorf("series source %q: want an actor code such as BLR", q.Source)
+		return q, fmt.Errorf("series source %q: want an actor code such as BLR", q.Source)
 	}
 	if q.Target != "" && !codeRE.MatchString(q.Target) {
-		return "", fmt.Errorf("series target %q: want an actor code such as RUS", q.Target)
+		return q, fmt.Errorf("series target %q: want an actor code such as RUS", q.Target)
 	}
+	for _, o := range q.Origins {
+		switch o {
+		case "gdelt", "icews", "polecat", "phoenix":
+		default:
+			return q, fmt.Errorf("series origin %q: want gdelt, icews or polecat", o)
+		}
+	}
+	for _, d := range []string{q.From, q.To} {
+		if d == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			return q, fmt.Errorf("series date %q: want YYYY-MM-DD", d)
+		}
+	}
+	return q, nil
+}
+
+// Where returns the SQL condition selecting q's records (standard SQL that
+// DuckDB and ClickHouse both accept). Call it on a checked query.
+func (q SeriesQuery) Where() string {
 	var where []string
 	if q.Target != "" {
 		where = append(where, fmt.Sprintf("source = '%s' AND target = '%s'", q.Source, q.Target))
@@ -69,26 +90,25 @@ func seriesSQL(q SeriesQuery) (string, error) {
 		where = append(where, fmt.Sprintf("(source = '%s' AND target <> '') OR (target = '%s' AND source <> '')", q.Source, q.Source))
 	}
 	if len(q.Origins) > 0 {
-		var os []string
-		for _, o := range q.Origins {
-			switch o {
-			case "gdelt", "icews", "polecat", "phoenix":
-				os = append(os, "'"+o+"'")
-			default:
-				return "", fmt.Errorf("series origin %q: want gdelt, icews or polecat", o)
-			}
-		}
-		where = append(where, "origin IN ("+strings.Join(os, ", ")+")")
+		where = append(where, "origin IN ('"+strings.Join(q.Origins, "', '")+"')")
 	}
-	for _, d := range []struct{ v, op string }{{q.From, ">="}, {q.To, "<="}} {
-		if d.v == "" {
-			continue
-		}
-		if _, err := time.Parse(time.DateOnly, d.v); err != nil {
-			return "", fmt.Errorf("series date %q: want YYYY-MM-DD", d.v)
-		}
-		where = append(where, fmt.Sprintf("date %s DATE '%s'", d.op, d.v))
+	if q.From != "" {
+		where = append(where, fmt.Sprintf("date >= '%s'", q.From))
 	}
+	if q.To != "" {
+		where = append(where, fmt.Sprintf("date <= '%s'", q.To))
+	}
+	return "(" + strings.Join(where, ") AND (") + ")"
+}
+
+// seriesSQL builds the series query. Values are validated and inlined, so
+// the same text works inside COPY, which takes no parameters.
+func seriesSQL(q SeriesQuery) (string, error) {
+	q, err := q.Check()
+	if err != nil {
+		return "", err
+	}
+	by := q.By
 	period := "date"
 	if by != "day" {
 		period = "date_trunc('" + by + "', date)"
@@ -104,7 +124,7 @@ func seriesSQL(q SeriesQuery) (string, error) {
 	count(*) FILTER (WHERE quad = 3) AS q3, count(*) FILTER (WHERE quad = 4) AS q4,
 	round(sum(goldstein), 6) AS net_cooperation, round(avg(goldstein), 6) AS mean_intensity
 FROM ` + from + `
-WHERE (` + strings.Join(where, ") AND (") + `)
+WHERE ` + q.Where() + `
 GROUP BY ALL ORDER BY period, source, target`, nil
 }
 
