@@ -12,6 +12,9 @@ const (
 	BalancedBelow = 0.15
 	// SidesAbove: |tilt| > 0.40 is "sides with"; in between, "leans".
 	SidesAbove = 0.40
+	// MinShiftSize: shifts smaller than 0.075 in tilt units are left out of
+	// verdicts (they stay in the shift tables).
+	MinShiftSize = BalancedBelow / 2
 )
 
 // Label names a tilt between poles a (negative) and b (positive):
@@ -62,12 +65,11 @@ func joinAnd(items []string) string {
 // balanced in statements"), channels without data are named ("no data on
 // statements"), the "neither" share of channels that carry one ("with
 // neither on 17% of split votes"), then each shift found on a tilt series
-// ([TiltSeries]) is
-// told with its direction and first period ("statements moved toward WEST
-// from 2019-02"), and last, when comb is not nil, the combined tilt with
-// its label and the cross-channel spread ("combined −0.31, leans RUSSIA;
-// spread sd 0.12, range 0.25 over 3 channels"). Shifts with
-// |Size| < BalancedBelow/2 are not told.
+// ([TiltSeries]) with |Size| ≥ MinShiftSize, told with its direction and
+// first period ("statements moved toward WEST from 2019-02 (+0.25)"), and
+// last, when comb is not nil, the combined tilt with its label and the
+// cross-channel spread ("combined -0.31, leans RUSSIA; spread sd 0.12,
+// range 0.25 over 3 channels").
 func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	groups := map[string][]string{}
 	var order []string
@@ -106,7 +108,7 @@ func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 		}
 	}
 	for _, s := range shifts {
-		if math.Abs(s.Size) < BalancedBelow/2 {
+		if math.Abs(s.Size) < MinShiftSize {
 			continue
 		}
 		toward := b

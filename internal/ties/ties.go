@@ -184,8 +184,8 @@ var isoFixes = map[int]string{680: "YMD"}
 // 345) and the user-assigned XKX for Kosovo.
 var isoAliases = map[string]int{"GFR": 260, "YMD": 680, "ZAN": 511, "SRB": 345, "SCG": 345, "XKX": 347}
 
-// build indexes parsed reference data. It is exported to tests through
-// the same path as the embedded data.
+// build indexes parsed reference data: the embedded tables, or small
+// synthetic ones in tests.
 func build(states []StateSpell, ndy []DyadYear, ddy []DirectedYear, igos []IGO, spells []Spell) *base {
 	b := &base{
 		states:  states,
