@@ -103,8 +103,11 @@ func agentLine(l dictLine, file string, warn func(error), subst map[string][]str
 		}
 		forms := []string{phrase}
 		substituted := false
-		for changed := true; changed; {
+		for changed, rounds := true, 0; changed; rounds++ {
 			changed = false
+			if rounds > 8 || len(forms) > 1000 {
+				return syntaxf(file, l.n, "substitution markers in %q expand without end", phrase)
+			}
 			for i, f := range forms {
 				a := strings.IndexByte(f, '!')
 				if a < 0 {

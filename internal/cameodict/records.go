@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // ErrBadRecord is wrapped by errors about a single malformed record; the
@@ -244,7 +245,7 @@ func Sentences(text, id string, date int) []Record {
 	start := 0
 	emit := func(end int) {
 		s := text[start:end]
-		lead := len(s) - len(strings.TrimLeft(s, " \t\r\n"))
+		lead := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 		s = strings.TrimSpace(s)
 		if s != "" {
 			out = append(out, Record{ID: id + "-" + strconv.Itoa(len(out)+1), Date: date, Text: s, Offset: start + lead})
