@@ -398,11 +398,11 @@ func (c *Coder) matchRules(toks []tk, a, b int, dst []cand) []cand {
 			if n == 0 {
 				continue
 			}
-			end, ok := c.matchSlots(toks, i+n, b, r, 1)
+			end, words, ok := c.matchSlots(toks, i+n, b, r, 1)
 			if !ok {
 				continue
 			}
-			dst = append(dst, cand{rule: sr.rule, t0: i, t1: end, size: r.size})
+			dst = append(dst, cand{rule: sr.rule, t0: i, t1: end, size: n + words})
 		}
 	}
 	return dst
@@ -413,17 +413,18 @@ func matchWordsBounded(toks []tk, i, b int, words []int32) int {
 		return 0
 	}
 	for k := range words {
-		if toks[i+k].inMent >= 0 {
+		if toks[i+k].inMent >= 0 && toks[i+k].upper {
 			return 0 // "Eurasian Economic Union" is an actor, not "economic union"
 		}
 	}
 	return matchWords(toks[:b], i, words)
 }
 
-// matchSlots matches slots k… of r from token j; it returns the end.
-func (c *Coder) matchSlots(toks []tk, j, b int, r *rule, k int) (int, bool) {
+// matchSlots matches slots k… of r from token j; it returns the end and
+// the number of words the slots matched (gaps excluded).
+func (c *Coder) matchSlots(toks []tk, j, b int, r *rule, k int) (int, int, bool) {
 	if k >= len(r.slots) {
-		return j, true
+		return j, 0, true
 	}
 	gap := int(r.gaps[k])
 	for g := 0; g <= gap && j+g < b; g++ {
@@ -433,15 +434,22 @@ func (c *Coder) matchSlots(toks []tk, j, b int, r *rule, k int) (int, bool) {
 				break
 			}
 		}
+		best, bestEnd, bestWords := 0, 0, 0
 		for _, ph := range r.slots[k] {
+			if len(ph) <= best {
+				continue
+			}
 			if n := matchWordsBounded(toks, j+g, b, ph); n > 0 {
-				if end, ok := c.matchSlots(toks, j+g+n, b, r, k+1); ok {
-					return end, true
+				if end, words, ok := c.matchSlots(toks, j+g+n, b, r, k+1); ok {
+					best, bestEnd, bestWords = n, end, n+words
 				}
 			}
 		}
+		if best > 0 {
+			return bestEnd, bestWords, true
+		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // resolveOverlaps keeps the longest of overlapping matches.
@@ -487,6 +495,10 @@ func (c *Coder) codeSentence(st *state, ctx *docCtx, s text.Sentence, q0 int, ds
 	toks := sc.toks
 	if len(toks) == 0 {
 		return dst
+	}
+	// A person who is a sentence's subject is who "he" or "she" will be.
+	if sub := c.subjectFrom(toks, sc.ments, 0, len(toks)); sub.kind == subMention && sc.ments[sub.ments[0]].person != "" {
+		ctx.last = fromMention(sc.ments[sub.ments[0]])
 	}
 	// Which quotation covers each token.
 	hasQuote := false
@@ -728,6 +740,39 @@ func (s subj) list() []int32 { return s.ments[:s.n] }
 // not governed by a preposition (with the actors coordinated with it),
 // a first-person pronoun, or he/she.
 func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun bool) subj {
+	// An actor right before the verb, perhaps with an auxiliary or adverb
+	// between, is its subject: "… and Ukraine protested", "Thousands of
+	// Georgians demonstrated", "Russia has repeatedly deployed".
+	if !noun {
+		k := b - 1
+		for n := 0; n < 3 && k >= a; n++ {
+			t := toks[k]
+			if t.kind != text.Word || t.inMent >= 0 || t.upper || t.cls&(cPrep|cAnd|cThat|cConj) != 0 {
+				break
+			}
+			k--
+		}
+		if k >= a {
+			if m := toks[k].inMent; m >= 0 && !ments[m].attached && ments[m].t1 == k+1 {
+				s := subj{kind: subMention, at: ments[m].t0}
+				s.ments[0] = m
+				s.n = 1
+				// "Russia and Belarus signed", "Armenian and Azerbaijani troops".
+				j := ments[m].t0 - 1
+				for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
+					pm := toks[j-1].inMent
+					if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
+						break
+					}
+					s.ments[s.n] = pm
+					s.n++
+					s.at = ments[pm].t0
+					j = ments[pm].t0 - 1
+				}
+				return s
+			}
+		}
+	}
 	// Prefer a subject in the comma-delimited chunk next to the verb:
 	// "If Russia attacks, Belarus could mobilise".
 	if !noun {

@@ -1,0 +1,332 @@
+package code_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/code"
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+)
+
+var (
+	coderOnce sync.Once
+	coder     *code.Coder
+	coderErr  error
+)
+
+// builtin returns a coder with the built-in dictionary and rules.
+func builtin(tb testing.TB) *code.Coder {
+	tb.Helper()
+	coderOnce.Do(func() {
+		d, err := actors.Builtin()
+		if err != nil {
+			coderErr = fmt.Errorf("actors: %w", err)
+			return
+		}
+		rs, err := code.DefaultRules()
+		if err != nil {
+			coderErr = fmt.Errorf("rules: %w", err)
+			return
+		}
+		coder = code.New(d, rs)
+	})
+	if coderErr != nil {
+		tb.Fatal(coderErr)
+	}
+	return coder
+}
+
+// want describes one expected event; empty fields are not checked.
+type want struct {
+	src, tgt, cameo string
+	negated         bool
+	modality        string
+	date            string // "2019-03-05/day"
+	quote           bool
+	speaker         string
+	rule            string
+}
+
+func (w want) String() string {
+	return fmt.Sprintf("%s→%s %s neg=%v mod=%s date=%s quote=%v speaker=%q rule=%s", w.src, w.tgt, w.cameo, w.negated, w.modality, w.date, w.quote, w.speaker, w.rule)
+}
+
+func show(e event.Event) string {
+	return fmt.Sprintf("%s→%s %s neg=%v mod=%s date=%s/%s quote=%v speaker=%q rule=%s", e.Source, e.Target, e.CAMEO, e.Negated, e.Modality, e.Date, e.DatePrecision, e.Quote, e.Speaker, e.Rule)
+}
+
+func matches(e event.Event, w want) bool {
+	if e.Source != w.src || e.Target != w.tgt {
+		return false
+	}
+	if w.cameo != "" && e.CAMEO != w.cameo {
+		return false
+	}
+	if e.Negated != w.negated {
+		return false
+	}
+	if w.modality != "" && e.Modality != w.modality {
+		return false
+	}
+	if w.date != "" && e.Date+"/"+e.DatePrecision != w.date {
+		return false
+	}
+	if e.Quote != w.quote {
+		return false
+	}
+	if w.speaker != "" && e.Speaker != w.speaker {
+		return false
+	}
+	if w.rule != "" && e.Rule != w.rule {
+		return false
+	}
+	return true
+}
+
+type codeCase struct {
+	name   string
+	text   string
+	author string
+	want   []want
+	// not lists events that must not appear (src, tgt and cameo root
+	// prefix are compared; negated events are ignored when notCounting).
+	not []want
+}
+
+var docDate = time.Date(2019, 3, 10, 0, 0, 0, 0, time.UTC)
+
+func runCases(t *testing.T, cases []codeCase) {
+	t.Helper()
+	c := builtin(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc.Document{ID: "test", Text: tc.text, Author: tc.author, Date: docDate, DatePrecision: event.PrecisionDay}
+			got := c.Code(d)
+			for _, w := range tc.want {
+				found := false
+				for _, e := range got {
+					if matches(e, w) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					var lines []string
+					for _, e := range got {
+						lines = append(lines, "  "+show(e))
+					}
+					t.Errorf("missing %v\ngot:\n%s", w, strings.Join(lines, "\n"))
+				}
+			}
+			for _, n := range tc.not {
+				for _, e := range got {
+					if e.Source == n.src && e.Target == n.tgt && strings.HasPrefix(e.CAMEO, n.cameo) && e.Counts() {
+						t.Errorf("unexpected counting event %s", show(e))
+					}
+				}
+			}
+			for _, e := range got {
+				if e.Evidence.Start < 0 || e.Evidence.End > len(tc.text) || tc.text[e.Evidence.Start:e.Evidence.End] != e.Evidence.Text {
+					t.Errorf("evidence %+v does not match the text", e.Evidence)
+				}
+				if e.ID == "" || e.Origin != event.OriginText || e.Rule == "" || e.GoldsteinVer == "" {
+					t.Errorf("incomplete event %+v", e)
+				}
+			}
+		})
+	}
+}
+
+func TestAttribution(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "said-colon-quote",
+			text: "Foreign Minister Vladimir Makei said: “Belarus is ready for a constructive dialogue with NATO.”",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "036", modality: event.Intent, quote: true, speaker: "Vladimir Makei"}}},
+		{name: "stated-quote",
+			text: "Lukashenko stated: “We will never join NATO.”",
+			want: []want{{src: "BLR", tgt: "NATO", negated: true, modality: event.Intent, quote: true}}},
+		{name: "according-to",
+			text: "According to Makei, “Minsk condemns the sanctions of the European Union.”",
+			want: []want{{src: "BLR", tgt: "EU", cameo: "111", quote: true}}},
+		{name: "quote-then-said",
+			text: "“We condemn the decision of NATO,” Makei said.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "111", quote: true, speaker: "Vladimir Makei"}}},
+		{name: "quote-then-said-inverted",
+			text: "“We condemn the decision of NATO,” said Lukashenko.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "111", quote: true, speaker: "Alexander Lukashenko"}}},
+		{name: "in-his-view",
+			text: "Makei spoke in Vienna. In his view, “we welcome the position of the OSCE”.",
+			want: []want{{src: "BLR", tgt: "OSCE", cameo: "013", quote: true, speaker: "Vladimir Makei"}}},
+		{name: "reported-that",
+			text: "Lukashenko stated that Belarus would join the Eurasian Economic Union.",
+			want: []want{{src: "BLR", tgt: "EAEU", cameo: "032", modality: event.Intent}}},
+		{name: "reported-other-actor",
+			text: "Makei said that Russia had criticised Poland.",
+			want: []want{{src: "RUS", tgt: "POL", cameo: "111", modality: event.Reported}}},
+		{name: "it-was-revealed",
+			text: "It was revealed that Russia had deployed troops in Belarus.",
+			want: []want{{src: "RUS", tgt: "BLR", cameo: "154", modality: event.Reported}}},
+		{name: "pronoun-he",
+			text: "Lukashenko met Putin in Sochi. He noted that Belarus would never recognise Crimea as Russian territory.",
+			want: []want{{src: "BLR", tgt: "RUS", cameo: "044", speaker: "Alexander Lukashenko"},
+				{src: "BLR", tgt: "RUS", cameo: "032", negated: true, speaker: "Alexander Lukashenko"}}},
+		{name: "pronoun-she-quote",
+			// In March 2019 (the test documents' date) she was Germany's
+			// defence minister, not yet President of the Commission.
+			text: "Ursula von der Leyen visited Kyiv. “We support Ukraine,” she said.",
+			want: []want{{src: "DEU", tgt: "UKR", cameo: "051", quote: true, speaker: "Ursula von der Leyen"}}},
+		{name: "first-person-author",
+			text: "We condemn the aggression of the Russian Federation against Ukraine.", author: "UKR",
+			want: []want{{src: "UKR", tgt: "RUS", cameo: "111"}}},
+		{name: "my-delegation",
+			text: "My delegation supports the efforts of the OSCE.", author: "ARM",
+			want: []want{{src: "ARM", tgt: "OSCE", cameo: "051"}}},
+		{name: "unattributed-subject",
+			text: "Belarus joined the CSTO.",
+			want: []want{{src: "BLR", tgt: "CSTO", cameo: "050"}}},
+		{name: "unattributed-subject-2",
+			text: "Russia imposed sanctions on Ukraine. The EU imposed sanctions on Belarus.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "163"}, {src: "EU", tgt: "BLR", cameo: "163"}}},
+		{name: "passive",
+			text: "Belarus was criticised by the European Union.",
+			want: []want{{src: "EU", tgt: "BLR", cameo: "111"}}},
+		{name: "coordinated-subjects",
+			text: "Russia and Belarus signed an agreement on a union state.",
+			want: []want{{src: "RUS", tgt: "BLR", cameo: "057"}, {src: "BLR", tgt: "RUS", cameo: "057"}}},
+		{name: "plain-statement",
+			text: "“Our relations with China are excellent,” Lukashenko said.",
+			want: []want{{src: "BLR", tgt: "CHN", cameo: "010", quote: true, rule: code.StatementRule}}},
+		{name: "no-speaker-no-event",
+			text: "Dozens of local conflicts are tearing the world apart.",
+			not:  []want{{src: "", tgt: ""}}},
+	})
+}
+
+func TestNegationModality(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "never-willingness",
+			text: "Belarus has never shown any willingness to join NATO.",
+			want: []want{{src: "BLR", tgt: "NATO", negated: true, modality: event.Intent}},
+			not:  []want{{src: "BLR", tgt: "NATO", cameo: "0"}}},
+		{name: "did-not-recognise",
+			text: "Belarus did not recognise the independence of Kosovo.",
+			want: []want{{src: "BLR", tgt: "XKX", cameo: "054", negated: true}},
+			not:  []want{{src: "BLR", cameo: "05"}}},
+		{name: "do-not-welcome",
+			text: "We do not welcome the expansion of NATO.", author: "BLR",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "013", negated: true}}},
+		{name: "refused-to",
+			text: "Minsk refused to recognise the annexation of Crimea by Russia.",
+			want: []want{{src: "BLR", tgt: "RUS", cameo: "120", rule: "recognise+reject"}}},
+		{name: "refused-talks",
+			text: "Azerbaijan refused to hold talks with Armenia.",
+			want: []want{{src: "AZE", tgt: "ARM", cameo: "125"}}},
+		{name: "ready-for-dialogue",
+			text: "Belarus is ready for a constructive dialogue, including with the North Atlantic bloc.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "036", modality: event.Intent}},
+			not:  []want{{src: "BLR", tgt: "NATO", cameo: "04"}}},
+		{name: "would-hypothetical",
+			text: "Belarus would join the European Union only if Brussels changed its policy.",
+			want: []want{{src: "BLR", tgt: "EU", modality: event.Hypothetical}}},
+		{name: "if-hypothetical",
+			text: "If Russia attacked, Poland could mobilise troops.",
+			want: []want{{src: "POL", tgt: "RUS", cameo: "154", modality: event.Hypothetical}}},
+		{name: "not-going-to-choose",
+			text: "“We are not going to choose any side,” Makei said.",
+			want: []want{{src: "BLR", tgt: "", cameo: "010", negated: true, quote: true}}},
+		{name: "reportedly",
+			text: "Russia reportedly deployed troops to Belarus.",
+			want: []want{{src: "RUS", tgt: "BLR", cameo: "154", modality: event.Reported}}},
+		{name: "threatened-sanctions",
+			text: "The European Union threatened to impose sanctions on Belarus.",
+			want: []want{{src: "EU", tgt: "BLR", cameo: "1312"}}},
+		{name: "urged-to-negotiate",
+			text: "The OSCE urged Armenia and Azerbaijan to resume negotiations.",
+			want: []want{{src: "OSCE", tgt: "ARM", cameo: "026"}}},
+		{name: "demanded-release",
+			text: "Lithuania demanded the release of its citizens from Belarus.",
+			want: []want{{src: "LTU", tgt: "BLR", cameo: "1053"}}},
+		{name: "suspended-talks",
+			text: "Russia suspended talks with Ukraine.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "164"}}},
+		{name: "will-intent",
+			text: "China will provide humanitarian aid to Ukraine.",
+			want: []want{{src: "CHN", tgt: "UKR", cameo: "0333", modality: event.Intent}}},
+		{name: "will-threat",
+			text: "Russia will deploy troops to Belarus.",
+			want: []want{{src: "RUS", tgt: "BLR", cameo: "138", modality: event.Intent}}},
+	})
+}
+
+func TestDatesInCoding(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "on-month-day-year",
+			text: "On March 5, 2019, Lukashenko criticised NATO.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "111", date: "2019-03-05/day"}}},
+		{name: "on-day-month-year",
+			text: "On 23 March 2014 Russia annexed Crimea and Ukraine protested.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "192", date: "2014-03-23/day"}, {src: "UKR", tgt: "RUS", cameo: "140", date: "2014-03-23/day"}}},
+		{name: "in-year",
+			text: "In 2018 Belarus hosted talks between Russia and Ukraine.",
+			want: []want{{src: "BLR", tgt: "RUS", cameo: "043", date: "2018/year"}}},
+		{name: "month-year",
+			text: "In March 2019 Poland criticised Belarus.",
+			want: []want{{src: "POL", tgt: "BLR", cameo: "111", date: "2019-03/month"}}},
+		{name: "same-session",
+			text: "On 5 March 2019 Makei criticised the OSCE. In the same session, Belarus praised China.",
+			want: []want{{src: "BLR", tgt: "CHN", cameo: "051", date: "2019-03-05/day"}}},
+		{name: "continued-speaker",
+			text: "On 5 March 2019 Makei met Lavrov. He noted that Minsk would strengthen relations with Moscow.",
+			want: []want{{src: "BLR", tgt: "RUS", cameo: "032", date: "2019-03-05/day"}}},
+		{name: "yesterday",
+			text: "Yesterday Lithuania expelled Russian diplomats.",
+			want: []want{{src: "LTU", tgt: "RUS", cameo: "166", date: "2019-03-09/day"}}},
+		{name: "last-year",
+			text: "Last year Georgia signed an agreement with the European Union.",
+			want: []want{{src: "GEO", tgt: "EU", cameo: "057", date: "2018/year"}}},
+		{name: "since-is-not-the-date",
+			text: "Since 2014 Ukraine has criticised Russia.",
+			want: []want{{src: "UKR", tgt: "RUS", cameo: "111", date: "2019-03-10/doc"}}},
+		{name: "doc-date",
+			text: "Latvia criticised Russia.",
+			want: []want{{src: "LVA", tgt: "RUS", cameo: "111", date: "2019-03-10/doc"}}},
+	})
+}
+
+func TestTargets(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "criticised-the-cstp",
+			text: "Armenia criticised the CSTO.",
+			want: []want{{src: "ARM", tgt: "CSTO", cameo: "111"}}},
+		{name: "alias-north-atlantic-bloc",
+			text: "Belarus is ready for dialogue with the North Atlantic bloc.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "036"}}},
+		{name: "two-targets",
+			text: "Kazakhstan signed agreements with China and Russia.",
+			want: []want{{src: "KAZ", tgt: "CHN", cameo: "057"}, {src: "KAZ", tgt: "RUS", cameo: "057"}}},
+		{name: "source-not-target",
+			text: "Belarus and its partners in the CSTO held joint military exercises.",
+			not:  []want{{src: "BLR", tgt: "BLR"}}},
+		{name: "noun-aggression-accusation",
+			text: "We condemn Russian aggression against Georgia.", author: "GEO",
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "1123"}},
+			not:  []want{{src: "GEO", tgt: "RUS", cameo: "19"}}},
+		{name: "noun-aggression-news",
+			text: "Russian aggression against Ukraine continued.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "190"}}},
+		{name: "material-act-not-author",
+			text: "Terrorists killed civilians in the region.", author: "TUR",
+			not: []want{{src: "TUR", tgt: "", cameo: "18"}}},
+		{name: "armed-clash",
+			text: "Armenian and Azerbaijani troops clashed on the border.",
+			want: []want{{src: "ARM", tgt: "AZE", cameo: "193"}}},
+		{name: "protest",
+			text: "Thousands of Georgians demonstrated against Russia in Tbilisi.",
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "141"}}},
+	})
+}
