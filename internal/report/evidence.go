@@ -41,7 +41,7 @@ func evidence(in Inputs, country string, poles []actors.Pole, opt Options, sc Ch
 	}
 	for i, p := range poles {
 		pe := PoleEvidence{Pole: p.Name}
-		pe.Statements = statementEvidence(in, country, poles, i)
+		pe.Statements = statementEvidence(in, country, poles, i, opt.From, opt.To)
 		if len(poles) >= 2 && in.Votes != nil && in.Votes.Known(country) {
 			other := refs[(i+1)%len(refs)]
 			if sv, err := in.Votes.SplitVotes(country, refs[i], other, vopt); err == nil {
@@ -60,9 +60,11 @@ func memberFunc(d *actors.Dict, p actors.Pole) func(t time.Time) []string {
 	return func(t time.Time) []string { return d.PoleMembers(p, t) }
 }
 
-// statementEvidence ranks the state's counting events: cooperation toward
-// pole i and conflict toward the other poles, strongest first.
-func statementEvidence(in Inputs, country string, poles []actors.Pole, i int) []Statement {
+// statementEvidence ranks the state's counting events in the period that
+// are cooperative toward pole i's members, strongest first. (Conflict toward
+// the other pole is not taken as support for this one: in speeches it is
+// mostly historical narrative.)
+func statementEvidence(in Inputs, country string, poles []actors.Pole, i, from, to int) []Statement {
 	type scored struct {
 		e     *event.Event
 		score float64
@@ -70,25 +72,15 @@ func statementEvidence(in Inputs, country string, poles []actors.Pole, i int) []
 	var cand []scored
 	for k := range in.Events {
 		e := &in.Events[k]
-		if e.Source != country || e.Target == "" || !e.Counts() {
+		if e.Source != country || e.Target == "" || !e.Counts() || e.Goldstein <= 0 {
 			continue
 		}
 		t, ok := align.EventTime(e)
-		if !ok {
+		if !ok || t.Year() < from || t.Year() > to {
 			continue
 		}
-		for j, p := range poles {
-			if !inPoleAt(in.Dict, p, e.Target, t) {
-				continue
-			}
-			s := e.Goldstein
-			if j != i {
-				s = -s
-			}
-			if s > 0 {
-				cand = append(cand, scored{e, s})
-			}
-			break
+		if inPoleAt(in.Dict, poles[i], e.Target, t) {
+			cand = append(cand, scored{e, e.Goldstein})
 		}
 	}
 	sort.SliceStable(cand, func(a, b int) bool {
@@ -211,7 +203,13 @@ func notes(in Inputs, r *Report) []string {
 		n = append(n, fmt.Sprintf("ATOP alliances end in %d and COW IGO memberships in %d: alliances in force then are carried forward (flagged censored); organisation memberships after %d come from fulcrum's dated member lists.", ties.ATOPLastYear, ties.IGOLastYear, ties.IGOLastYear))
 	}
 	for _, p := range r.Poles {
-		n = append(n, fmt.Sprintf("Pole %s = %s; member states in %d: %s.", p.Name, strings.Join(p.Core, " + "), r.To, strings.Join(p.MembersLast, " ")))
+		var states []string
+		for _, m := range p.MembersLast {
+			if a, ok := in.Dict.Actor(m); ok && a.Kind == actors.State {
+				states = append(states, m)
+			}
+		}
+		n = append(n, fmt.Sprintf("Pole %s = %s; member states in %d: %s.", p.Name, strings.Join(p.Core, " + "), r.To, strings.Join(states, " ")))
 	}
 	n = append(n, "Conclusions depend on the choice of poles: the votes channel compares with the plurality vote of each pole's member states, not with one capital.")
 	return n

@@ -167,7 +167,7 @@ func (r *Report) WriteMarkdown(w io.Writer, chartLink func(name string) string) 
 	for _, pe := range r.Evidence {
 		fmt.Fprintf(&b, "### With %s\n\n", pe.Pole)
 		if len(pe.Statements) > 0 {
-			b.WriteString("Statements:\n\n")
+			b.WriteString("Cooperative statements toward this pole's members:\n\n")
 			for _, s := range pe.Statements {
 				fmt.Fprintf(&b, "- %s, %s → %s, CAMEO %s %s (%+.1f): %s — %s [%s]\n", orUnknown(s.Date), who(s), s.Target, s.CAMEO, s.Label, s.Goldstein, quote(s), cite(s), s.ID)
 			}
@@ -187,7 +187,7 @@ func (r *Report) WriteMarkdown(w io.Writer, chartLink func(name string) string) 
 		if len(pe.Ties) > 0 {
 			b.WriteString("Ties:\n\n")
 			for _, t := range pe.Ties {
-				fmt.Fprintf(&b, "- %s (%s) [%s]\n", t.Text, t.Source, t.ID)
+				fmt.Fprintf(&b, "- %s [%s]\n", t.Text, t.ID)
 			}
 			b.WriteString("\n")
 		}
@@ -399,7 +399,7 @@ th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border
 {{range .R.Evidence}}<h3>With {{.Pole}}</h3><ul class="ev">
 {{range .Statements}}<li>{{.Date}}, {{who .}} → {{.Target}}, CAMEO {{.CAMEO}} {{.Label}} ({{printf "%+.1f" .Goldstein}}): {{quote .}} — {{cite .}} <span class="muted">[{{.ID}}]</span></li>{{end}}
 {{range .Votes}}<li>{{.Date}}, session {{.Session}}, {{.Resolution}}{{if .Important}} (important vote){{end}}: {{.Title}} — voted {{.Vote}}; pole {{.PoleVote}}, other pole {{.OtherVote}} <span class="muted">[{{.ID}}]</span></li>{{end}}
-{{range .Ties}}<li>{{.Text}} ({{.Source}}) <span class="muted">[{{.ID}}]</span></li>{{end}}
+{{range .Ties}}<li>{{.Text}} <span class="muted">[{{.ID}}]</span></li>{{end}}
 </ul>{{end}}
 <h2>Notes</h2><ul>{{range .R.Notes}}<li>{{.}}</li>{{end}}</ul>
 <h2>Sources</h2><ul class="muted">{{range .R.Sources}}<li>{{.}}</li>{{end}}</ul>

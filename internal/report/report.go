@@ -262,7 +262,7 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 			}
 		}
 		if len(poles) >= 3 {
-			ch.Shares = shares(ch.Series)
+			ch.Shares = shares(ch.Name, ch.Series)
 		}
 	}
 	if len(poles) == 2 {
@@ -443,12 +443,12 @@ func buildTies(in Inputs, country string, poles []actors.Pole, opt Options) (Cha
 				continue
 			}
 			added[org] = true
-			for y := max(opt.From, ties.IGOLastYear+1); y <= opt.To; y++ {
-				for _, m := range in.Dict.Members(org, midYear(y)) {
-					if err := in.Ties.AddMembership(m, org, y, y, ties.Full); err != nil && !errors.Is(err, ties.ErrUnknown) {
-						return ch, fmt.Errorf("membership %s in %s: %w", m, org, err)
-					}
-				}
+			if opt.To <= ties.IGOLastYear {
+				continue
+			}
+			if err := in.Ties.AddMemberList(org, max(opt.From, ties.IGOLastYear+1), opt.To,
+				func(t time.Time) []string { return in.Dict.Members(org, t) }); err != nil && !errors.Is(err, ties.ErrUnknown) {
+				return ch, fmt.Errorf("members of %s: %w", org, err)
 			}
 		}
 		s := align.TiesSeries(in.Ties, country, ties.Pole{Name: p.Name, States: states, Orgs: orgs}, opt.From, opt.To)
@@ -584,7 +584,11 @@ func periodSummary(chs []Channel, a, b string) string {
 
 // shares computes, per period, each pole's share of the positive channel
 // values and their normalised entropy.
-func shares(series []align.Series) []SharesRow {
+//
+// On the ties channel the bound share s = (x+1)/2 is used, because −1 there
+// means "bound by nothing", not hostility; on the other channels only the
+// positive part of each value counts (align.Shares).
+func shares(channel string, series []align.Series) []SharesRow {
 	if len(series) == 0 {
 		return nil
 	}
@@ -598,6 +602,9 @@ func shares(series []align.Series) []SharesRow {
 				break
 			}
 			vals[k] = s.Points[i].Value
+			if channel == Ties {
+				vals[k] = (vals[k] + 1) / 2
+			}
 		}
 		if !ok {
 			continue

@@ -1,0 +1,227 @@
+// Package cli is fulcrum's command line: the only package that knows flags,
+// environment variables and configuration. Each subcommand lives in its own
+// file with its own flag set; [Main] dispatches to them and maps errors to
+// exit codes (0 ok, 1 failure, 2 usage).
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Env carries what every subcommand needs: its streams and the global
+// options. Commands take plain values from it and pass plain values down.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// DB is the database path or URL (--db, else $FULCRUM_DB, else the
+	// store's default path). Empty means the default.
+	DB string
+	// Dicts are extra dictionary files or folders (--dict, repeatable).
+	Dicts []string
+	// Getenv reads the environment; tests replace it.
+	Getenv func(string) string
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// commands is the table of subcommands, in the order help lists them.
+func commands() []command {
+	return []command{
+		{"report", "where a state stands between poles, with evidence", runReport},
+		{"code", "print the events coded from documents", runCode},
+		{"ingest", "store documents and their events in the database", runIngest},
+		{"votes", "UN General Assembly vote agreement between two states", runVotes},
+	}
+}
+
+// usageError is a mistake in how fulcrum was called: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// hintError adds a "Try: …" line to an error.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e *hintError) Error() string { return e.err.Error() }
+func (e *hintError) Unwrap() error { return e.err }
+
+// withHint wraps err so that Main prints hint after it.
+func withHint(err error, hint string) error { return &hintError{err: err, hint: hint} }
+
+// failedError reports that some inputs failed after the rest was done: the
+// individual errors were already printed, so Main only sets exit code 1.
+type failedError struct{ n int }
+
+func (e *failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
+
+// Main runs fulcrum with args (without the program name) and returns the
+// process exit code.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	err := run(ctx, env, args)
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "Error: %s\nTry: fulcrum help\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintf(stderr, "Error: %s\n", err)
+	var he *hintError
+	if errors.As(err, &he) {
+		fmt.Fprintf(stderr, "Try: %s\n", he.hint)
+	}
+	return 1
+}
+
+func run(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("fulcrum", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&env.DB, "db", "", "database `path` (default $FULCRUM_DB or the user data directory)")
+	fs.Var((*stringList)(&env.Dicts), "dict", "extra dictionary `file or folder` (repeatable)")
+	if err := fs.Parse(args); err != nil {
+		return usagef("%v", err)
+	}
+	args = fs.Args()
+	if env.DB == "" {
+		env.DB = env.Getenv("FULCRUM_DB")
+	}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(env.Stdout)
+		return nil
+	}
+	if args[0] == "version" {
+		fmt.Fprintln(env.Stdout, "fulcrum", Version)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	names := make([]string, 0)
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s := closest(args[0], names); s != "" {
+		return usagef("unknown command %q (did you mean %q?)", args[0], s)
+	}
+	return usagef("unknown command %q", args[0])
+}
+
+// Version is fulcrum's version, set at build time with -ldflags.
+var Version = "dev"
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, `fulcrum: where does a state stand between rival powers, since when, and on what evidence?
+
+Usage: fulcrum [--db PATH] [--dict FILE|DIR] COMMAND [options]
+
+Commands:`)
+	cs := commands()
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, `
+Run "fulcrum COMMAND -h" for a command's options and examples.
+Exit codes: 0 ok, 1 failure, 2 usage error.`)
+}
+
+// newFlagSet returns a flag set for a subcommand whose -h prints usage and
+// examples to env.Stdout.
+func newFlagSet(env *Env, name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stdout, "%s\n\nOptions:\n", strings.TrimSpace(usage))
+		fs.SetOutput(env.Stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+// parseFlags parses args, allowing flags after positional arguments
+// ("fulcrum votes BLR RUS --json"), and turns flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.Usage()
+				return nil, flag.ErrHelp
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// closest returns the candidate nearest to s by edit distance, or "" when
+// none is within two edits.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	sort.Strings(candidates)
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

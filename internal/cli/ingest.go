@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
+	"github.com/fulcrum-dev/fulcrum/internal/ingest"
+)
+
+const ingestUsage = `Usage: fulcrum ingest [options] FILE|DIR|URL|- ...
+
+Read documents, code their events and store both in the database. Ingest is
+idempotent (the same text is stored once, under the same ids) and
+transactional (a document is stored whole or not at all). Corrections made
+in the dashboard survive re-ingesting a document.
+
+Examples:
+  fulcrum ingest brief.pdf notes/ https://example.org/feed.xml
+  fulcrum --db work.duckdb ingest --source BLR speech.txt`
+
+func runIngest(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "ingest", ingestUsage)
+	source := fs.String("source", "", "actor `code` of the documents' first-person speaker (e.g. BLR)")
+	var rules stringList
+	fs.Var(&rules, "rules", "extra stance rule `file` (repeatable)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("ingest: name at least one FILE, DIR, URL or - for stdin")
+	}
+	c, _, err := coder(env, rules)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r := ingest.New(ingest.Options{Author: strings.ToUpper(*source)})
+	p := newProgress(env.Stderr)
+	var docs, added, events int
+	var storeErrs []error
+	errs := r.Read(ctx, pos, env.Stdin, func(d doc.Document) error {
+		evs := c.Code(d)
+		ok, err := st.PutDocument(ctx, d, evs)
+		if err != nil {
+			storeErrs = append(storeErrs, fmt.Errorf("store %s: %w", d.Source, err))
+			return nil
+		}
+		docs++
+		if ok {
+			added++
+			events += len(evs)
+		}
+		p.Printf("%d documents read, %d new, %d events", docs, added, events)
+		return nil
+	})
+	p.Done()
+	fmt.Fprintf(env.Stdout, "%d documents read: %d new (%d events stored), %d already in %s\n",
+		docs, added, events, docs-added, st.Path())
+	return reportErrors(env, append(errs, storeErrs...))
+}

@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/statements"
+	"github.com/fulcrum-dev/fulcrum/internal/store"
+	"github.com/fulcrum-dev/fulcrum/internal/votes"
+)
+
+// ensureReference loads the built-in reference data into the database on
+// first use (and again when a new fulcrum ships different data): the UN
+// roll calls and votes, the ideal points, and the built-in statements
+// dataset as events. Later runs find the versions unchanged and skip it.
+func ensureReference(ctx context.Context, st *store.Store, vd *votes.Data, p *progress) error {
+	rcs := vd.RollCalls()
+	states := vd.States()
+	ver := fmt.Sprintf("unvotes-2021/%d-rollcalls", len(rcs))
+	p.Printf("first run: loading UN roll calls…")
+	if _, err := st.EnsureTable(ctx, store.Table{
+		Name: "un_roll_calls", Version: ver,
+		Create: `CREATE TABLE un_roll_calls (rcid INTEGER PRIMARY KEY, session INTEGER, date DATE, year INTEGER,
+			resolution VARCHAR, short VARCHAR, descr VARCHAR, important TINYINT, amend TINYINT, para TINYINT,
+			issues VARCHAR, unanimous BOOLEAN)`,
+		Fill: func(add func(...any) error) error {
+			for _, rc := range rcs {
+				if err := add(int32(rc.RCID), int32(rc.Session), rc.Date, int32(rc.Year), rc.Resolution, rc.Short, rc.Descr,
+					int8(rc.Important), int8(rc.Amend), int8(rc.Para), strings.Join(rc.Issues, ","), rc.Unanimous); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}); err != nil {
+		return fmt.Errorf("load roll calls: %w", err)
+	}
+	p.Printf("first run: loading UN votes…")
+	if _, err := st.EnsureTable(ctx, store.Table{
+		Name: "un_votes", Version: ver,
+		Create: `CREATE TABLE un_votes (rcid INTEGER, iso3 VARCHAR, vote VARCHAR)`,
+		Fill: func(add func(...any) error) error {
+			for _, rc := range rcs {
+				for _, s := range states {
+					v := vd.Vote(rc.RCID, s)
+					if v == votes.Absent {
+						continue
+					}
+					if err := add(int32(rc.RCID), s, v.String()); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	}); err != nil {
+		return fmt.Errorf("load votes: %w", err)
+	}
+	p.Printf("first run: loading ideal points…")
+	if _, err := st.EnsureTable(ctx, store.Table{
+		Name: "ideal_points", Version: votes.IdealRelease,
+		Create: `CREATE TABLE ideal_points (ccode INTEGER, iso3 VARCHAR, state VARCHAR, session INTEGER, year INTEGER,
+			nvotes INTEGER, ideal_point DOUBLE, q5 DOUBLE, q95 DOUBLE, us_agree DOUBLE, russia_agree DOUBLE, china_agree DOUBLE)`,
+		Fill: func(add func(...any) error) error {
+			for _, ip := range vd.AllIdealPoints() {
+				if err := add(int32(ip.CCode), ip.ISO3, ip.State, int32(ip.Session), int32(ip.Year), int32(ip.NVotes),
+					nullable(ip.Point), nullable(ip.Q5), nullable(ip.Q95), nullable(ip.USAgree), nullable(ip.RussiaAgree), nullable(ip.ChinaAgree)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}); err != nil {
+		return fmt.Errorf("load ideal points: %w", err)
+	}
+	return ensureStatements(ctx, st, p)
+}
+
+func nullable(f float64) any {
+	if math.IsNaN(f) {
+		return nil
+	}
+	return f
+}
+
+// ensureStatements stores the built-in statements dataset as events, once
+// per version of the dataset.
+func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
+	evs, err := statements.Builtin()
+	if err != nil {
+		return fmt.Errorf("built-in statements: %w", err)
+	}
+	h := sha256.New()
+	for _, e := range evs {
+		h.Write([]byte(e.ID))
+	}
+	ver := "ungdc-v13/" + hex.EncodeToString(h.Sum(nil)[:8])
+	var loaded bool
+	loaded, err = st.EnsureTable(ctx, store.Table{
+		Name: "builtin_statements", Version: ver,
+		Create: `CREATE TABLE builtin_statements (doc VARCHAR, path VARCHAR)`,
+		Fill: func(add func(...any) error) error {
+			seen := map[string]bool{}
+			for _, e := range evs {
+				if !seen[e.Doc] {
+					seen[e.Doc] = true
+					if err := add(e.Doc, e.Path); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("load built-in statements: %w", err)
+	}
+	if !loaded {
+		return nil
+	}
+	p.Printf("first run: storing %d built-in statement events…", len(evs))
+	plain := make([]event.Event, len(evs))
+	for i := range evs {
+		plain[i] = evs[i].Event
+	}
+	if _, err := st.PutEvents(ctx, plain); err != nil {
+		return fmt.Errorf("store built-in statements: %w", err)
+	}
+	return nil
+}
+
+// speechText fills the evidence text of built-in statement events from a
+// local copy of the UN General Debate corpus, when one is found: the folder
+// in $FULCRUM_UNGDC, else ../shared/data/ungdc_speeches. The corpus is not
+// shipped with fulcrum; without it the evidence is cited by speech and byte
+// offsets.
+func speechText(env *Env, events []event.Event) {
+	dir := env.Getenv("FULCRUM_UNGDC")
+	if dir == "" {
+		dir = filepath.Join("..", "shared", "data", "ungdc_speeches")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.csv")); err != nil {
+		return
+	}
+	builtin, err := statements.Builtin()
+	if err != nil {
+		return
+	}
+	paths := map[string]string{}
+	for _, e := range builtin {
+		paths[e.Doc] = e.Path
+	}
+	statements.FillText(events, paths, dir)
+}
