@@ -193,6 +193,15 @@ func loadBuiltin() (*Dict, error) {
 	return d, nil
 }
 
+// New returns an empty Dict, for analysts who want only their own
+// dictionaries; fill it with [Dict.Add] or [Dict.AddFile].
+func New() *Dict {
+	d := newDict()
+	d.batch = 1
+	d.m.sorted = true
+	return d
+}
+
 func newDict() *Dict {
 	return &Dict{
 		actors:  make(map[string]*actorRec),

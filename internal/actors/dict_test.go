@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/actors"
 )
@@ -366,5 +367,22 @@ func TestLineError(t *testing.T) {
 	}
 	if !errors.Is(e, actors.ErrSyntax) {
 		t.Error("LineError does not unwrap")
+	}
+}
+
+func TestNew(t *testing.T) {
+	d := actors.New()
+	if got := d.Find("Belarus and NATO", time.Time{}, nil); len(got) != 0 {
+		t.Errorf("empty Dict found %d matches", len(got))
+	}
+	if err := d.Add(strings.NewReader("state BLR Belarus\n  adj Belarusian\nrole GOV government\n"), "own.dict"); err != nil {
+		t.Fatal(err)
+	}
+	got := d.Find("the Belarusian government", time.Time{}, nil)
+	if len(got) != 1 || got[0].Code != "BLR" || got[0].Role != "GOV" || got[0].Entry != "user:own.dict:2" {
+		t.Errorf("Find after Add = %+v", got)
+	}
+	if len(d.Poles()) != 0 {
+		t.Errorf("empty Dict has poles %v", d.Poles())
 	}
 }
