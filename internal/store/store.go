@@ -111,8 +111,22 @@ func lockError(path string, err error) (*LockError, bool) {
 type Store struct {
 	db   *sql.DB
 	path string
-	// wmu serialises write transactions.
-	wmu sync.Mutex
+	// wmu serialises write transactions, shared by every Store of the
+	// same file in this process (see writeLock).
+	wmu *sync.Mutex
+}
+
+// writeLocks holds one write mutex per database file opened in this
+// process: DuckDB shares one engine instance between handles on the same
+// file, so their writers must take turns too.
+var writeLocks sync.Map // absolute path → *sync.Mutex
+
+func writeLock(path string) *sync.Mutex {
+	if path == Memory {
+		return new(sync.Mutex)
+	}
+	m, _ := writeLocks.LoadOrStore(path, new(sync.Mutex))
+	return m.(*sync.Mutex)
 }
 
 // DefaultPath returns the database path used when none is given: $FULCRUM_DB
@@ -176,7 +190,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, wmu: writeLock(path)}
 	if err := migrate(ctx, db, migrations); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -651,3 +651,67 @@ func TestKilledIngestLeavesNoHalfDocument(t *testing.T) {
 		t.Errorf("got %d events for %d documents, want %d", n, len(docs), 50*len(docs))
 	}
 }
+
+// TestOpenTwiceInOneProcess: two handles on one file in one process share
+// the engine; writes through one are seen through the other, concurrent
+// writers take turns, and closing one leaves the other working.
+func TestOpenTwiceInOneProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	a, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	errs := make(chan error, 2)
+	for k, s := range []*store.Store{a, b} {
+		go func() {
+			for i := range 5 {
+				d, evs := benchDoc(100*k + i)
+				if _, err := s.PutDocument(t.Context(), d, evs); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent writers: %v", err)
+		}
+	}
+	// Corrections of one event through both handles at once.
+	_, evs := benchDoc(0)
+	for k, s := range []*store.Store{a, b} {
+		go func() {
+			for i := range 10 {
+				c := store.Correction{EventID: evs[0].ID, Action: store.ActionSet, Field: "polarity",
+					New: fmt.Sprint(i%3 - 1), Who: fmt.Sprint("analyst", k), Why: "test"}
+				if _, err := s.Correct(t.Context(), c); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent corrections: %v", err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n, err := b.CountEvents(t.Context(), store.EventFilter{})
+	if err != nil {
+		t.Fatalf("after closing the other handle: %v", err)
+	}
+	if n != 10*50 {
+		t.Errorf("got %d events, want %d", n, 10*50)
+	}
+}
