@@ -160,7 +160,7 @@ type Measures struct {
 }
 
 // Measures computes every measure of t, with κ and π under weight w.
-func (t *Table) Measures(w Weight) Measures {
+func (t Table) Measures(w Weight) Measures {
 	return Measures{N: t.N(), Same: t.Same(), Identical: t.Identical(), HalfCredit: t.HalfCredit(),
 		StateDept: t.StateDept(), S: t.S(Linear), SSquared: t.S(Quadratic),
 		Weight: w, Kappa: t.Kappa(w), Pi: t.Pi(w)}
@@ -292,10 +292,4 @@ func (d *Data) joint(state string, ref Ref, opt Options, fn func(i, key int, v, 
 }
 
 // lastYear is the calendar year of the last roll call.
-func (d *Data) lastYear() int {
-	y := 0
-	for i := range d.rolls {
-		y = max(y, d.rolls[i].Year)
-	}
-	return y
-}
+func (d *Data) lastYear() int { return d.last }

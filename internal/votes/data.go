@@ -79,6 +79,7 @@ type Data struct {
 	issues    []issue          // issue code → name, in first-seen order
 	ideal     []IdealPoint     // in source order
 	idealBy   map[string][]int // vote-data state code → indices into ideal
+	last      int              // calendar year of the last roll call
 }
 
 type issue struct{ code, name string }
@@ -254,6 +255,7 @@ func (d *Data) finish() {
 	for i := range d.rolls {
 		r := &d.rolls[i]
 		d.byRCID[r.RCID] = i
+		d.last = max(d.last, r.Year)
 		var seen Vote
 		r.Unanimous = true
 		for _, v := range d.votes[i*nc : (i+1)*nc] {

@@ -25,12 +25,15 @@ func MakeCode(s string) Code {
 	return c
 }
 
-// DyadYear is the similarity of two states in one calendar year.
+// DyadYear is the similarity of two states in one calendar year. It is
+// 56 bytes without pointers: the all-dyad result is large.
 type DyadYear struct {
-	Year int32
+	Year int16
 	A, B Code // A < B
-	// Table holds the joint votes; every other measure derives from it.
-	Table Table
+	// Counts holds the joint-vote table in row order (Y–Y, Y–A, Y–N, A–Y,
+	// …); [DyadYear.Table] expands it. A year has far fewer than 65,536
+	// roll calls.
+	Counts [9]uint16
 	// Kappa and Pi are Cohen's κ and Scott's π under Options.Weight; S is
 	// Signorino–Ritter's absolute-distance S (d_max = 2). NaN when
 	// undefined (κ and π when both voted one way throughout).
@@ -129,7 +132,7 @@ func (d *Data) dyadYear(year int, rolls []int, w Weight, out []DyadYear, buf []u
 		seen := false
 		for k, i := range rolls {
 			if v := d.votes[i*nc+c]; v != Absent {
-				bv[int(v-1)*words+k/64] |= 1 << (k % 64)
+				bv[k/64*3+int(v-1)] |= 1 << (k % 64)
 				seen = true
 			}
 		}
@@ -140,13 +143,14 @@ func (d *Data) dyadYear(year int, rolls []int, w Weight, out []DyadYear, buf []u
 	n := 0
 	for x, ci := range active {
 		bi := buf[ci*stride : (ci+1)*stride]
-		yi, ai, ni := bi[:words], bi[words:2*words], bi[2*words:]
 		for _, cj := range active[x+1:] {
 			bj := buf[cj*stride : (cj+1)*stride]
-			yj, aj, nj := bj[:words], bj[words:2*words], bj[2*words:]
+			bj = bj[:len(bi)]
 			var t Table
-			for k := range words {
-				y1, a1, n1, y2, a2, n2 := yi[k], ai[k], ni[k], yj[k], aj[k], nj[k]
+			// Words are interleaved per state: yes, abstain, no.
+			for k := 0; k+2 < len(bi); k += 3 {
+				y1, a1, n1 := bi[k], bi[k+1], bi[k+2]
+				y2, a2, n2 := bj[k], bj[k+1], bj[k+2]
 				t[0][0] += int32(bits.OnesCount64(y1 & y2))
 				t[0][1] += int32(bits.OnesCount64(y1 & a2))
 				t[0][2] += int32(bits.OnesCount64(y1 & n2))
@@ -161,11 +165,29 @@ func (d *Data) dyadYear(year int, rolls []int, w Weight, out []DyadYear, buf []u
 			if !ok {
 				continue
 			}
-			out[n] = DyadYear{Year: int32(year), A: MakeCode(d.countries[ci].ISO3), B: MakeCode(d.countries[cj].ISO3), Table: t, Kappa: kappa, Pi: pi, S: s}
+			dy := &out[n]
+			dy.Year, dy.A, dy.B = int16(year), MakeCode(d.countries[ci].ISO3), MakeCode(d.countries[cj].ISO3)
+			for a := range 3 {
+				for b := range 3 {
+					dy.Counts[3*a+b] = uint16(t[a][b])
+				}
+			}
+			dy.Kappa, dy.Pi, dy.S = kappa, pi, s
 			n++
 		}
 	}
 	return n, buf
+}
+
+// Table returns the joint-vote table of the dyad-year.
+func (dy *DyadYear) Table() Table {
+	var t Table
+	for a := range 3 {
+		for b := range 3 {
+			t[a][b] = int32(dy.Counts[3*a+b])
+		}
+	}
+	return t
 }
 
 // fast computes κ and π under w and absolute S in one pass; ok is false

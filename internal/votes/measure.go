@@ -84,7 +84,7 @@ func (t *Table) Add(a, b Vote) {
 }
 
 // N is the number of joint votes.
-func (t *Table) N() int {
+func (t Table) N() int {
 	n := 0
 	for a := range 3 {
 		for b := range 3 {
@@ -95,15 +95,15 @@ func (t *Table) N() int {
 }
 
 // Same is the number of identical joint votes.
-func (t *Table) Same() int { return int(t[0][0] + t[1][1] + t[2][2]) }
+func (t Table) Same() int { return int(t[0][0] + t[1][1] + t[2][2]) }
 
 // Identical is the identical-vote share (1/n) Σ 1[v_a = v_b], Voeten's
 // USAgree-style agreement.
-func (t *Table) Identical() float64 { return ratio(t.Same(), t.N()) }
+func (t Table) Identical() float64 { return ratio(t.Same(), t.N()) }
 
 // HalfCredit is Lijphart's index of agreement 1 − (1/n) Σ |v_a − v_b| / 2:
 // yes–abstain and no–abstain count half.
-func (t *Table) HalfCredit() float64 {
+func (t Table) HalfCredit() float64 {
 	n := t.N()
 	if n == 0 {
 		return nan
@@ -113,14 +113,14 @@ func (t *Table) HalfCredit() float64 {
 
 // StateDept is the US State Department's voting coincidence, votes only:
 // identical votes over roll calls where both voted Yes or No.
-func (t *Table) StateDept() float64 {
+func (t Table) StateDept() float64 {
 	return ratio(int(t[0][0]+t[2][2]), int(t[0][0]+t[0][2]+t[2][0]+t[2][2]))
 }
 
 // S is Signorino–Ritter's S = 1 − D_o / (δ_max / 2) = 1 − 2·D_o/δ_max:
 // S(Linear) is the traditional absolute-distance S (= 2·HalfCredit − 1),
 // S(Quadratic) the squared-distance form, S(Nominal) = 2·Identical − 1.
-func (t *Table) S(w Weight) float64 {
+func (t Table) S(w Weight) float64 {
 	if t.N() == 0 {
 		return nan
 	}
@@ -129,7 +129,7 @@ func (t *Table) S(w Weight) float64 {
 
 // Kappa is Cohen's κ = 1 − D_o/D_e with D_e = Σ_a Σ_b p_1(a) p_2(b) δ(a,b),
 // each state's own marginals over the joint votes (Häge 2011).
-func (t *Table) Kappa(w Weight) float64 {
+func (t Table) Kappa(w Weight) float64 {
 	n := t.N()
 	if n == 0 {
 		return nan
@@ -140,7 +140,7 @@ func (t *Table) Kappa(w Weight) float64 {
 
 // Pi is Scott's π = 1 − D_o/D_e with D_e = Σ_a Σ_b p̄(a) p̄(b) δ(a,b) and
 // pooled marginals p̄ = (p_1 + p_2)/2.
-func (t *Table) Pi(w Weight) float64 {
+func (t Table) Pi(w Weight) float64 {
 	n := t.N()
 	if n == 0 {
 		return nan
@@ -154,7 +154,7 @@ func (t *Table) Pi(w Weight) float64 {
 }
 
 // observed is D_o = (1/n) Σ δ(v_a, v_b).
-func (t *Table) observed(w Weight) float64 {
+func (t Table) observed(w Weight) float64 {
 	dl := w.delta()
 	var sum float64
 	n := 0
@@ -167,7 +167,7 @@ func (t *Table) observed(w Weight) float64 {
 	return sum / float64(n)
 }
 
-func (t *Table) marginals() (p1, p2 [3]float64) {
+func (t Table) marginals() (p1, p2 [3]float64) {
 	n := float64(t.N())
 	for a := range 3 {
 		for b := range 3 {

@@ -272,20 +272,20 @@ func TestSimilarityByYear(t *testing.T) {
 				t.Fatalf("Pair gave %d buckets, want 1", len(pair))
 			}
 			p := pair[0]
-			if got, want := strconv.Itoa(dy.Table.N()), row["n"]; got != want {
+			if got, want := strconv.Itoa(dy.Table().N()), row["n"]; got != want {
 				t.Errorf("n: got %s, want %s", got, want)
 			}
-			if dy.Table.N() != p.N() {
-				t.Errorf("AllDyadYears n %d, Pair n %d", dy.Table.N(), p.N())
+			if dy.Table().N() != p.N() {
+				t.Errorf("AllDyadYears n %d, Pair n %d", dy.Table().N(), p.N())
 			}
 			checks := []struct {
 				col       string
 				fast, ref float64
 			}{
 				{"kappa_sq", dy.Kappa, p.Kappa(votes.Quadratic)},
-				{"pi_nominal", dy.Table.Pi(votes.Nominal), p.Pi(votes.Nominal)},
+				{"pi_nominal", dy.Table().Pi(votes.Nominal), p.Pi(votes.Nominal)},
 				{"S_abs", dy.S, p.S(votes.Linear)},
-				{"S_sq", dy.Table.S(votes.Quadratic), p.S(votes.Quadratic)},
+				{"S_sq", dy.Table().S(votes.Quadratic), p.S(votes.Quadratic)},
 			}
 			for _, c := range checks {
 				want := num(t, row[c.col])
@@ -324,8 +324,8 @@ func TestAllDyadYearsCount(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(p) != 1 || p[0].Table != dy.Table {
-			t.Errorf("%s-%s %d: AllDyadYears table %v, Pair %v", dy.A, dy.B, dy.Year, dy.Table, p)
+		if len(p) != 1 || p[0].Table != dy.Table() {
+			t.Errorf("%s-%s %d: AllDyadYears table %v, Pair %v", dy.A, dy.B, dy.Year, dy.Table(), p)
 			continue
 		}
 		if !near(dy.Kappa, p[0].Kappa(votes.Nominal), 1e-12) || !near(dy.Pi, p[0].Pi(votes.Nominal), 1e-12) || !near(dy.S, p[0].S(votes.Linear), 1e-12) {

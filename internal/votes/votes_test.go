@@ -216,8 +216,8 @@ func TestAllDyadYearsTiny(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(p) != 1 || p[0].Table != dy.Table {
-			t.Errorf("%s: table %v, Pair %v", key, dy.Table, p)
+		if len(p) != 1 || p[0].Table != dy.Table() {
+			t.Errorf("%s: table %v, Pair %v", key, dy.Table(), p)
 			continue
 		}
 		if !near(dy.Kappa, p[0].Kappa(votes.Linear), 1e-12) || !near(dy.Pi, p[0].Pi(votes.Linear), 1e-12) || !near(dy.S, p[0].S(votes.Linear), 1e-12) {
