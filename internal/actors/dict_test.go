@@ -346,6 +346,11 @@ func TestAddFile(t *testing.T) {
 			t.Errorf("AddFile(dir) did not add %s", code)
 		}
 	}
+	if err := d.Add(strings.NewReader("org\tTABS\tTab  Separated\n\tmember\tBLR\t2000\n"), "tabs.dict"); err != nil {
+		t.Errorf("tab-separated fields: %v", err)
+	} else if a, _ := d.Actor("TABS"); a.Name != "Tab  Separated" {
+		t.Errorf("tab-separated header: name %q", a.Name)
+	}
 	if got := d.Members("FOO", day("2001-01-01")); !slices.Equal(got, []string{"BLR"}) {
 		t.Errorf("Members(FOO) = %v", got)
 	}

@@ -196,11 +196,7 @@ func (p *parser) parse(src string) error {
 		if l == "" || l[0] == '#' {
 			continue
 		}
-		kw, rest, _ := strings.Cut(l, " ")
-		if i := strings.IndexByte(kw, '\t'); i >= 0 {
-			kw, rest = kw[:i], kw[i+1:]+" "+rest
-		}
-		rest = strings.TrimSpace(rest)
+		kw, rest := cutField(l)
 		p.directive(line, kw, rest)
 	}
 	p.endBlock()
@@ -250,7 +246,7 @@ func (p *parser) directive(line int, kw, rest string) {
 		p.names(line, rest, func(string) pattern { return pattern{class: tIgnore} })
 	case "role":
 		p.endBlock()
-		role, list, _ := strings.Cut(rest, " ")
+		role, list := cutField(rest)
 		if !roleRE.MatchString(role) {
 			p.errorf(line, ErrSyntax, "role %q: want three capital letters (GOV, MIL, …) then names", role)
 			return
@@ -301,6 +297,17 @@ func formOf(kw string) (Form, string) {
 		return Alias, "MIL"
 	}
 	return Alias, ""
+}
+
+// cutField splits s at its first run of spaces or tabs into the first
+// field and the trimmed rest.
+func cutField(s string) (field, rest string) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i:])
 }
 
 // splitNames splits "a | b | c" into trimmed non-empty names.
@@ -390,8 +397,7 @@ func (p *parser) personNames(line int, list string, form Form) {
 }
 
 func (p *parser) header(line int, kw, rest string) {
-	code, name, _ := strings.Cut(rest, " ")
-	name = strings.TrimSpace(name)
+	code, name := cutField(rest)
 	p.line, p.noAuto, p.fullNames, p.reset = line, false, nil, map[string]bool{}
 	switch kw {
 	case "state", "org":
@@ -431,8 +437,7 @@ func (p *parser) header(line int, kw, rest string) {
 		}
 		p.names(line, name, func(string) pattern { return pattern{class: tActor, code: code, form: form} })
 	case "person":
-		nat, pname, _ := strings.Cut(name, " ")
-		pname = strings.TrimSpace(pname)
+		nat, pname := cutField(name)
 		if !personIDRE.MatchString(code) {
 			p.errorf(line, ErrSyntax, "person id %q: want lower-case letters, digits, '.' or '-' (surname-given)", code)
 			return
