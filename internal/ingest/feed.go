@@ -46,7 +46,7 @@ func (r *Reader) parseFeed(source string, data []byte) (docs []doc.Document, err
 			body = it.Description
 		}
 		text := fragmentText(body)
-		if strings.TrimSpace(text) == "" {
+		if blank(text) {
 			continue
 		}
 		d := doc.Document{

@@ -57,11 +57,11 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 		}
 	}
 	if len(strings.TrimSpace(text)) < minArticleText {
-		if fb := visibleText(root); strings.TrimSpace(fb) != "" {
+		if fb := visibleText(root); !blank(fb) {
 			text = fb
 		}
 	}
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return doc.Document{}, newError(source, ErrNoText)
 	}
 	d := doc.Document{

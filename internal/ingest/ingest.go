@@ -350,8 +350,10 @@ func (r *Reader) parse(source string, format Format, data []byte, in input, emit
 	return nil
 }
 
-// finish sets the fields every reader fills the same way.
+// finish sets the fields every reader fills the same way, and drops any
+// byte-order mark left at the start of the text.
 func (r *Reader) finish(d *doc.Document, source string, format Format) {
+	d.Text = strings.TrimLeft(d.Text, "\uFEFF")
 	d.Source = source
 	d.Format = string(format)
 	d.ID = doc.HashID(d.Text)

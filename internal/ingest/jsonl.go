@@ -83,7 +83,7 @@ func (r *Reader) parseJSONLine(source string, lineNo int, off int64, line []byte
 		return nil, lineErr(errors.New(`missing "text" field`))
 	}
 	text := normalizeNewlines(strings.TrimPrefix(*l.Text, "\uFEFF"))
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return nil, lineErr(fmt.Errorf("text: %w", ErrEmpty))
 	}
 	if strings.IndexByte(text, 0) >= 0 {

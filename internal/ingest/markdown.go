@@ -31,7 +31,7 @@ func (r *Reader) parseMarkdown(source string, data []byte) (doc.Document, error)
 	if d.Title == "" {
 		d.Title = heading
 	}
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return doc.Document{}, newError(source, ErrNoText)
 	}
 	d.Text = text

@@ -41,7 +41,7 @@ func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error
 		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf text: %w", ErrFormat, err))
 	}
 	text := pdfText(raw)
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w (%d pages)", ErrNoTextLayer, pr.NumPage()))
 	}
 	d = doc.Document{Text: text}

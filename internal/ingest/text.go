@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -38,7 +39,8 @@ func cleanText(source string, data []byte) (string, error) {
 	if len(data) == 0 {
 		return "", newError(source, fmt.Errorf("%w (0 bytes)", ErrEmpty))
 	}
-	base := int64(0)
+	base := int64(0) // bytes dropped from the front, to report file offsets
+	decoded := false
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
@@ -48,16 +50,25 @@ func cleanText(source string, data []byte) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		data = dec
+		data, decoded = dec, true
+	}
+	// A doubled mark (a BOM written over a BOM) is still not text.
+	for bytes.HasPrefix(data, bomUTF8) {
+		data = data[len(bomUTF8):]
+		base += int64(len(bomUTF8))
 	}
 	if off, ok := binaryAt(data); ok {
+		if decoded {
+			// The offset would point into the decoded text, not the file.
+			return "", newError(source, fmt.Errorf("%w (NUL or control characters in UTF-16 text)", ErrBinary))
+		}
 		return "", &Error{Source: source, Offset: base + off, Err: ErrBinary}
 	}
 	if off, ok := invalidUTF8At(data); ok {
 		return "", &Error{Source: source, Offset: base + off, Err: ErrInvalidUTF8}
 	}
 	text := normalizeNewlines(string(data))
-	if strings.TrimSpace(text) == "" {
+	if blank(text) {
 		return "", newError(source, fmt.Errorf("%w (only white space)", ErrEmpty))
 	}
 	return text, nil
@@ -141,6 +152,11 @@ func invalidUTF8At(data []byte) (int64, bool) {
 		i += size
 	}
 	return 0, false
+}
+
+// blank reports text with nothing but white space and byte-order marks.
+func blank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }) == ""
 }
 
 // normalizeNewlines turns "\r\n" and lone "\r" into "\n".
