@@ -104,7 +104,7 @@ func FuzzReadTABARI(f *testing.F) {
 	f.Add("\ufeff951301 BAD\nx\n\n950101\n\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		err := cameodict.ReadTABARI(strings.NewReader(in), "f", func(r cameodict.Record) error {
-			if r.ID == "" || strings.TrimSpace(r.Text) == "" || r.Date < 19000101 || r.Line < 1 {
+			if r.ID == "" || strings.TrimSpace(r.Text) == "" || r.Date < 10101 || !validDate(r.Date) || r.Line < 1 {
 				t.Fatalf("bad record %+v", r)
 			}
 			return nil

@@ -56,7 +56,7 @@ func ParseRecordDate(s string) (int, error) {
 		}
 	}
 	y, m, d := n/10000, n/100%100, n%100
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, fmt.Errorf("%w: date %q is not a calendar date", ErrBadRecord, s)
 	}
 	return n, nil
