@@ -63,11 +63,17 @@ type LockError struct {
 	Holder string
 }
 
-// Error tells the user what to do.
+// Error tells the user what to do. When DuckDB named a holder that is not
+// fulcrum (the duckdb shell, a notebook), the message names it instead of
+// guessing `fulcrum serve`.
 func (e *LockError) Error() string {
-	who := "another fulcrum process (probably `fulcrum serve`)"
+	pid := ""
 	if e.PID > 0 {
-		who = fmt.Sprintf("another fulcrum process (PID %d, probably `fulcrum serve`)", e.PID)
+		pid = fmt.Sprintf("PID %d, ", e.PID)
+	}
+	who := fmt.Sprintf("another fulcrum process (%sprobably `fulcrum serve`)", pid)
+	if e.Holder != "" && !strings.Contains(strings.ToLower(filepath.Base(e.Holder)), "fulcrum") {
+		who = fmt.Sprintf("another program (%s%s)", pid, e.Holder)
 	}
 	return fmt.Sprintf("the database %s is in use by %s; stop it, or pass --db to use another file, "+
 		"or send the work to the server with --server URL", e.Path, who)

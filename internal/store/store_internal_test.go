@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -60,10 +61,15 @@ func TestLockErrorParsing(t *testing.T) {
 		ok     bool
 		pid    int
 		holder string
+		says   string
 	}{
-		{"duckdb message", msg, true, 4242, "/usr/local/bin/fulcrum"},
-		{"without pid", `IO Error: Could not set lock on file "/d/f.db": Resource temporarily unavailable`, true, 0, ""},
-		{"other io error", `IO Error: Cannot open file "/d/f.db": Permission denied`, false, 0, ""},
+		{"fulcrum holds it", msg, true, 4242, "/usr/local/bin/fulcrum",
+			"in use by another fulcrum process (PID 4242, probably `fulcrum serve`); stop it, or pass --db"},
+		{"duckdb shell holds it", strings.Replace(msg, "/usr/local/bin/fulcrum", "/usr/bin/duckdb", 1), true, 4242, "/usr/bin/duckdb",
+			"in use by another program (PID 4242, /usr/bin/duckdb); stop it"},
+		{"without pid", `IO Error: Could not set lock on file "/d/f.db": Resource temporarily unavailable`, true, 0, "",
+			"in use by another fulcrum process (probably `fulcrum serve`)"},
+		{"other io error", `IO Error: Cannot open file "/d/f.db": Permission denied`, false, 0, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,8 +77,14 @@ func TestLockErrorParsing(t *testing.T) {
 			if ok != tc.ok {
 				t.Fatalf("got ok=%v, want %v", ok, tc.ok)
 			}
-			if ok && (le.PID != tc.pid || le.Holder != tc.holder || le.Path != "/d/f.db") {
+			if !ok {
+				return
+			}
+			if le.PID != tc.pid || le.Holder != tc.holder || le.Path != "/d/f.db" {
 				t.Errorf("got %+v", le)
+			}
+			if msg := le.Error(); !strings.Contains(msg, tc.says) || strings.Contains(msg, "IO Error") {
+				t.Errorf("message %q: want it to contain %q and not DuckDB's text", msg, tc.says)
 			}
 		})
 	}
