@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/event"
 	"github.com/fulcrum-dev/fulcrum/internal/store"
@@ -197,5 +198,40 @@ func TestExportRejects(t *testing.T) {
 	}
 	if _, err := os.Stat(odd); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestExportFiltered checks that filter arguments reach COPY: the export
+// holds exactly the events Events selects.
+func TestExportFiltered(t *testing.T) {
+	s, _ := storeWithBrief(t)
+	f := store.EventFilter{Sources: []string{"BLR"}, From: time.Date(2018, 6, 1, 0, 0, 0, 0, time.UTC), IncludeWrong: true}
+	want, err := s.Events(t.Context(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 2 {
+		t.Fatalf("fixture: got %d events, want 2", len(want))
+	}
+	path := filepath.Join(t.TempDir(), "e.parquet")
+	n, err := s.ExportEvents(t.Context(), f, store.FormatParquet, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.DB().QueryContext(t.Context(), `SELECT id FROM read_parquet(?)`, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, id)
+	}
+	if int(n) != len(want) || !reflect.DeepEqual(got, ids(want)) {
+		t.Errorf("got %d rows %q, want %q", n, got, ids(want))
 	}
 }

@@ -14,6 +14,10 @@ import (
 // The SQL keeps to what DuckDB and ClickHouse both understand where that is
 // cheap (plain types, no foreign keys), so the server backend can follow
 // the same shape.
+//
+// A step that adds a column to events must add it to event_stage too (same
+// column order: the appender writes both by position), recreate the
+// event_rows view, and extend row.values, scanEvent and eventColumns.
 var migrations = [][]string{
 	// 1: documents, events and the correction log.
 	{
