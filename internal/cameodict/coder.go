@@ -299,7 +299,7 @@ func (c *Coder) buildNPs() {
 		np := c.resolve(c.ments[k:j])
 		np.start, np.end = start, end
 		np.group = len(c.nps)
-		if n := len(c.nps); n > 0 && c.joined(c.nps[n-1].end, start) {
+		if n := len(c.nps); n > 0 && c.joined(c.nps[n-1].end, start) && !c.clauseAt(c.nps[n-1].end, start, end) {
 			np.group = c.nps[n-1].group
 		}
 		for t := start; t < end; t++ {
@@ -348,6 +348,43 @@ func (c *Coder) joined(a, b int) bool {
 		}
 	}
 	return sawLink
+}
+
+// clauseAt reports whether tokens [a, b) are ", and" or ", but" (a comma
+// then a conjunction) and the noun phrase [b, e) is followed by a verb: a
+// new clause with its own subject, not a longer compound.
+func (c *Coder) clauseAt(a, b, e int) bool {
+	if !c.clauseLink(a) {
+		return false
+	}
+	return e < len(c.toks) && c.isVerbAt(e)
+}
+
+// clauseLink reports whether token t is a comma followed by "and", "but",
+// "while" or "whereas".
+func (c *Coder) clauseLink(t int) bool {
+	if t+1 >= len(c.toks) || c.toks[t].punct != ',' {
+		return false
+	}
+	return c.d.fn.conj[c.toks[t+1].id]
+}
+
+// isVerbAt reports whether token t, or the one after an auxiliary or
+// negator, is a verb form of the dictionary.
+func (c *Coder) isVerbAt(t int) bool {
+	for k := t; k < len(c.toks) && k < t+3; k++ {
+		id := c.toks[k].id
+		if id < 0 {
+			return false
+		}
+		if c.d.verbs[id] != nil {
+			return true
+		}
+		if !c.d.fn.aux[id] && !c.d.fn.negators[id] {
+			return false
+		}
+	}
+	return false
 }
 
 func (c *Coder) resolve(ms []mention) nounPhrase {
@@ -708,6 +745,10 @@ func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string)
 			for t := at - 1; t >= from; t-- {
 				if c.boundary(c.toks[t]) {
 					start = t + 1
+					break
+				}
+				if c.clauseLink(t) {
+					start = t + 2
 					break
 				}
 			}

@@ -72,6 +72,8 @@ func TestCodePatterns(t *testing.T) {
 		{"contraction", "Belarus didn't condemn Russia.", 0, "BLR RUS 112 neg", 0, ""},
 		{"intent", "Belarus will visit Russia.", 0, "BLR RUS 042 intent; RUS BLR 043 intent", 0, ""},
 		{"hypothetical", "Belarus would visit Russia.", 0, "BLR RUS 042 hypothetical; RUS BLR 043 hypothetical", 0, ""},
+		{"comma and starts a clause", "Belarus did not criticize Russia, and Russian armies attacked China.", 0, "BLR RUS 111 neg; RUSMIL CHN 190", 0, ""},
+		{"list with a serial comma stays a compound", "Belarus criticized Russia, China, and the EU.", 0, "BLR RUS 111; BLR CHN 111; BLR IGOEUREEC 111", 0, ""},
 		{"reporting verb gives way", "Belarus said that Russia attacked China.", 0, "RUS CHN 190", 0, ""},
 		{"date before office", "Lukashenka criticized Russia.", 19900101, "BLRELI RUS 111", 0, ""},
 		{"date in office", "Lukashenka criticized Russia.", 19950101, "BLRGOV RUS 111", 0, ""},

@@ -115,6 +115,7 @@ type cpattern struct {
 type funcWords struct {
 	and, of, the, s, for_, a, an, to        int32
 	negators, intent, hypothetical, nounDet map[int32]bool
+	conj, aux                               map[int32]bool
 }
 
 // Load reads every dictionary in dir, classifying files by name: names
@@ -362,6 +363,8 @@ func (d *Dictionary) compile() {
 	fn.negators = set("NOT", "N'T", "NEVER", "NO", "CANNOT", "NEITHER", "NOR")
 	fn.intent = set("WILL", "SHALL", "INTENDS", "INTEND", "PLANS", "PLAN")
 	fn.hypothetical = set("WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "IF", "UNLESS")
+	fn.conj = set("AND", "BUT", "WHILE", "WHEREAS")
+	fn.aux = set("DID", "DOES", "DO", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "ALSO", "THEN")
 	fn.nounDet = set("THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE", "'S")
 	sort.Slice(d.Warnings, func(i, j int) bool { return d.Warnings[i].Error() < d.Warnings[j].Error() })
 }
