@@ -21,6 +21,7 @@ type ParseError struct {
 	Err    error
 }
 
+// Error gives file:line, the column when known, and the cause.
 func (e *ParseError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)

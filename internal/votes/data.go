@@ -94,6 +94,7 @@ type UnknownStateError struct {
 	Suggestion string // nearest known code, or ""
 }
 
+// Error names the code and the suggestion.
 func (e *UnknownStateError) Error() string {
 	if e.Suggestion != "" {
 		return fmt.Sprintf("unknown state %q in the UN vote data (did you mean %s?)", e.Code, e.Suggestion)

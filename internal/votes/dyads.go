@@ -1,6 +1,8 @@
 package votes
 
 import (
+	"fmt"
+	"math"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -77,6 +79,9 @@ func (d *Data) AllDyadYears(opt Options) ([]DyadYear, error) {
 	total := 0
 	for k, y := range years {
 		rs := byYear[y]
+		if len(rs) > math.MaxUint16 || y > math.MaxInt16 {
+			return nil, fmt.Errorf("all dyad-years: %d roll calls in %d exceed the compact counts", len(rs), y)
+		}
 		active := 0
 		for c := range nc {
 			for _, i := range rs {
