@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"os"
@@ -93,25 +91,20 @@ func nullable(f float64) any {
 // ensureStatements stores the built-in statements dataset as events, once
 // per version of the dataset.
 func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
-	evs, err := statements.Builtin()
-	if err != nil {
-		return fmt.Errorf("built-in statements: %w", err)
-	}
-	h := sha256.New()
-	for _, e := range evs {
-		h.Write([]byte(e.ID))
-	}
-	ver := "ungdc-v13/" + hex.EncodeToString(h.Sum(nil)[:8])
-	var loaded bool
-	loaded, err = st.EnsureTable(ctx, store.Table{
-		Name: "builtin_statements", Version: ver,
-		Create: `CREATE TABLE builtin_statements (doc VARCHAR, path VARCHAR)`,
+	var evs []statements.Event
+	loaded, err := st.EnsureTable(ctx, store.Table{
+		Name: "builtin_statements", Version: statements.Version() + "/meta2",
+		Create: `CREATE TABLE builtin_statements (doc VARCHAR, path VARCHAR, title VARCHAR, url VARCHAR, doc_date VARCHAR)`,
 		Fill: func(add func(...any) error) error {
+			var err error
+			if evs, err = statements.Builtin(); err != nil {
+				return fmt.Errorf("built-in statements: %w", err)
+			}
 			seen := map[string]bool{}
 			for _, e := range evs {
 				if !seen[e.Doc] {
 					seen[e.Doc] = true
-					if err := add(e.Doc, e.Path); err != nil {
+					if err := add(e.Doc, e.Path, e.DocTitle, e.DocURL, e.DocDate); err != nil {
 						return err
 					}
 				}
@@ -136,26 +129,48 @@ func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
 	return nil
 }
 
-// speechText fills the evidence text of built-in statement events from a
-// local copy of the UN General Debate corpus, when one is found: the folder
-// in $FULCRUM_UNGDC, else ../shared/data/ungdc_speeches. The corpus is not
+// builtinMeta gives built-in statement events their speech's title, URL
+// and date (the database keeps those with documents, and the speeches are
+// not stored as documents), and fills their evidence text from a local copy
+// of the UN General Debate corpus when one is found: the folder in
+// $FULCRUM_UNGDC, else ../shared/data/ungdc_speeches. The corpus is not
 // shipped with fulcrum; without it the evidence is cited by speech and byte
 // offsets.
-func speechText(env *Env, events []event.Event) {
+func builtinMeta(ctx context.Context, env *Env, st *store.Store, events []event.Event) error {
+	rows, err := st.DB().QueryContext(ctx, `SELECT doc, path, title, url, doc_date FROM builtin_statements`)
+	if err != nil {
+		return fmt.Errorf("speech metadata: %w", err)
+	}
+	defer rows.Close()
+	type meta struct{ path, title, url, date string }
+	docs := map[string]meta{}
+	for rows.Next() {
+		var d string
+		var m meta
+		if err := rows.Scan(&d, &m.path, &m.title, &m.url, &m.date); err != nil {
+			return fmt.Errorf("speech metadata: %w", err)
+		}
+		docs[d] = m
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("speech metadata: %w", err)
+	}
+	paths := map[string]string{}
+	for i := range events {
+		e := &events[i]
+		if m, ok := docs[e.Doc]; ok {
+			if e.DocTitle == "" {
+				e.DocTitle, e.DocURL, e.DocDate = m.title, m.url, m.date
+			}
+			paths[e.Doc] = m.path
+		}
+	}
 	dir := env.Getenv("FULCRUM_UNGDC")
 	if dir == "" {
 		dir = filepath.Join("..", "shared", "data", "ungdc_speeches")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.csv")); err != nil {
-		return
+	if _, err := os.Stat(filepath.Join(dir, "index.csv")); err == nil {
+		statements.FillText(events, paths, dir)
 	}
-	builtin, err := statements.Builtin()
-	if err != nil {
-		return
-	}
-	paths := map[string]string{}
-	for _, e := range builtin {
-		paths[e.Doc] = e.Path
-	}
-	statements.FillText(events, paths, dir)
+	return nil
 }

@@ -26,6 +26,8 @@ func statementEvents(ctx context.Context, env *Env, country string, vd *votes.Da
 	if err != nil {
 		return nil, fmt.Errorf("read events of %s: %w", country, err)
 	}
-	speechText(env, evs)
+	if err := builtinMeta(ctx, env, st, evs); err != nil {
+		return nil, err
+	}
 	return evs, nil
 }

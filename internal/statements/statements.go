@@ -12,7 +12,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +38,13 @@ var Columns = []string{"id", "doc", "path", "doc_title", "doc_url", "doc_date", 
 
 // DocURL is cited for every speech: the UNGDC v13 Dataverse record.
 const DocURL = "https://doi.org/10.7910/DVN/0TJX8Y"
+
+// Version identifies the embedded dataset: a hash of its bytes, cheap to
+// compute without decoding it.
+func Version() string {
+	h := sha256.Sum256(builtinGz)
+	return "ungdc-v13/" + hex.EncodeToString(h[:8])
+}
 
 // Event is a built-in event with the path of its speech inside the UNGDC
 // folder (texts/BLR/BLR_74_2019.txt), which FillText uses.
