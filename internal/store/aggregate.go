@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -87,6 +88,57 @@ func (s *Store) Aggregate(ctx context.Context, f EventFilter, by string) ([]Cell
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("aggregate events: %w", err)
+	}
+	return out, nil
+}
+
+// ActorCount summarises the events of one source actor.
+type ActorCount struct {
+	Actor string
+	// Events counts the selected events with this source; Documents the
+	// distinct documents they come from (dataset events count none).
+	Events    int
+	Documents int
+	// First and Last are the earliest and latest event days (zero when no
+	// event is dated).
+	First, Last time.Time
+}
+
+// Actors lists the source actors of the events f selects, most events
+// first (then by code): the countries with data, for an overview page.
+// Limit and Offset apply to actors.
+func (s *Store) Actors(ctx context.Context, f EventFilter) ([]ActorCount, error) {
+	where, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	q := `SELECT source, count(*), count(DISTINCT nullif(doc, '')), min(day), max(day)
+		FROM event_rows` + where + ` GROUP BY source ORDER BY count(*) DESC, source`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	if f.Offset > 0 {
+		q += fmt.Sprintf(" OFFSET %d", f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
+	}
+	defer rows.Close()
+	out := []ActorCount{}
+	for rows.Next() {
+		var a ActorCount
+		var first, last sql.NullTime
+		if err := rows.Scan(&a.Actor, &a.Events, &a.Documents, &first, &last); err != nil {
+			return nil, fmt.Errorf("actors: %w", err)
+		}
+		if first.Valid {
+			a.First, a.Last = first.Time.UTC(), last.Time.UTC()
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("actors: %w", err)
 	}
 	return out, nil
 }

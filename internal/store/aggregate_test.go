@@ -155,3 +155,32 @@ func TestAggregateMatchesEvents(t *testing.T) {
 		t.Error("bad period: got no error")
 	}
 }
+
+func TestActors(t *testing.T) {
+	s, _ := storeWithBrief(t) // evs[1] (BLR, 2019-04-01) is marked wrong
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	undated := event.Event{ID: "g-undated", Source: "BLR", Target: "RUS", CAMEO: "036", Origin: event.OriginGDELT}
+	undated.Fill()
+	if _, err := s.PutEvents(t.Context(), []event.Event{undated}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Actors(t.Context(), store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.ActorCount{
+		{Actor: "BLR", Events: 3, Documents: 1, First: day(2018, 1, 1), Last: day(2019, 3, 5)},
+		{Actor: "RUS", Events: 1, Documents: 1, First: day(2018, 1, 1), Last: day(2018, 1, 1)},
+		{Actor: "UKR", Events: 1, Documents: 1, First: day(2019, 4, 1), Last: day(2019, 4, 1)},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	got, err = s.Actors(t.Context(), store.EventFilter{Origins: []string{event.OriginGDELT}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Documents != 0 || !got[0].First.IsZero() {
+		t.Errorf("undated dataset event: got %+v", got)
+	}
+}
