@@ -450,9 +450,10 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 			if k := skipPossessive(toks, j); k < len(toks) {
 				if ri, _, re := m.at(&m.phrases, text, toks, k, k); ri >= 0 && m.pats[ri].role != "" {
 					// Not "Russian President Putin" (a title), "Russian
-					// state-owned" (a compound) or "the Belarusian Minister
-					// of Sport" (a role of something else).
-					if !d.personAt(text, toks, re) && !followsOf(text, toks, re) && !attached(toks, k, re-k) {
+					// state-owned" (a compound), "the Belarusian Minister
+					// of Sport" (a role of something else) or "US State
+					// Department" (a longer name).
+					if !d.personAt(text, toks, re) && !followsOf(text, toks, re) && !attached(toks, k, re-k) && !d.longerName(text, toks, k, re) {
 						mt.End = int(toks[re-1].end)
 						if mt.Role == "" || m.pats[ri].role == "MIL" {
 							mt.Role = m.pats[ri].role
@@ -558,6 +559,14 @@ func (d *Dict) personAt(text string, toks []token, i int) bool {
 	}
 	pi, _, _ := d.m.at(&d.m.names, text, toks, i, i)
 	return pi >= 0 && d.m.pats[pi].class == tPerson
+}
+
+// longerName reports whether a name starting at token k ends after token
+// end ("US State Department": "State Department" is a name, so "State" is
+// not a role word there).
+func (d *Dict) longerName(text string, toks []token, k, end int) bool {
+	pi, _, e := d.m.at(&d.m.names, text, toks, k, k)
+	return pi >= 0 && e > end
 }
 
 // followsOf reports whether token i is the word "of".
