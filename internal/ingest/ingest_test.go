@@ -77,6 +77,11 @@ func TestBadInput(t *testing.T) {
 			is:   ingest.ErrNoTextLayer, offset: -1, message: "scan.pdf: PDF has no text layer",
 		},
 		{
+			name: "pdf-undecodable-glyphs", file: "fonts.pdf",
+			make: func(t *testing.T, path string) { os.WriteFile(path, undecodablePDF(t), 0o644) },
+			is:   ingest.ErrNoTextLayer, offset: -1, message: "fonts.pdf: PDF has no text layer (scanned? run OCR first) (100 of ",
+		},
+		{
 			name: "pdf-truncated", file: "cut.pdf",
 			make: func(t *testing.T, path string) {
 				data := makePDF(t, pdfSpec{paragraphs: []string{"Some text."}})

@@ -13,8 +13,9 @@ import (
 )
 
 // parsePDF reads a PDF's text layer. The title and date come from the info
-// dictionary (Title, CreationDate "D:20190305…"). A PDF without text (a
-// scan) is [ErrNoTextLayer]; an encrypted or malformed one is [ErrFormat].
+// dictionary (Title, CreationDate "D:20190305…", else ModDate). A PDF
+// without text (a scan), or whose text is mostly glyphs its fonts cannot
+// map to characters, is [ErrNoTextLayer]; an encrypted or malformed one is [ErrFormat].
 // The extracted text is kept as the library gives it (line breaks inside
 // sentences, hyphenation and all), pages separated by a form feed ("\f",
 // as pdftotext does), apart from line-end normalisation and the removal of
@@ -40,13 +41,17 @@ func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error
 	if err != nil {
 		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf text: %w", ErrFormat, err))
 	}
-	text := pdfText(raw)
+	text, dropped := pdfText(raw)
 	if blank(text) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w (%d pages)", ErrNoTextLayer, pr.NumPage()))
 	}
+	if kept := utf8.RuneCountInString(text); dropped > kept {
+		// Fonts without a usable character map: what is left is noise.
+		return doc.Document{}, newError(source, fmt.Errorf("%w (%d of %d glyphs cannot be decoded)", ErrNoTextLayer, dropped, dropped+kept))
+	}
 	d = doc.Document{Text: text}
 	info := pr.Trailer().Key("Info")
-	d.Title = collapseSpace(info.Key("Title").Text())
+	d.Title = collapseSpace(strings.ToValidUTF8(info.Key("Title").Text(), ""))
 	for _, key := range []string{"CreationDate", "ModDate"} {
 		if t, prec, err := ParseDate(info.Key(key).Text()); err == nil {
 			d.Date, d.DatePrecision = t, prec
@@ -83,15 +88,18 @@ func pdfPages(pr *pdf.Reader) ([]byte, error) {
 // pdfText makes extracted PDF text valid document text: invalid UTF-8
 // bytes, NULs and U+FFFD (glyphs the font's map could not decode) are
 // dropped, other control characters except tab, newline and form feed
-// become spaces, and line ends become "\n".
-func pdfText(raw []byte) string {
+// become spaces, and line ends become "\n". It also returns how many
+// characters were dropped.
+func pdfText(raw []byte) (string, int) {
 	var b strings.Builder
 	b.Grow(len(raw))
+	dropped := 0
 	for i := 0; i < len(raw); {
 		c, size := utf8.DecodeRune(raw[i:])
 		i += size
 		switch {
 		case c == utf8.RuneError, c == 0:
+			dropped++
 			continue
 		case c == '\r':
 			if i < len(raw) && raw[i] == '\n' {
@@ -106,5 +114,5 @@ func pdfText(raw []byte) string {
 			b.WriteRune(c)
 		}
 	}
-	return b.String()
+	return b.String(), dropped
 }

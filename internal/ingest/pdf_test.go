@@ -154,3 +154,19 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 }
+
+// undecodablePDF writes a PDF whose text uses byte codes the font's
+// encoding (WinAnsi) leaves undefined: a text layer with no usable text,
+// as a PDF whose fonts lack character maps has.
+func undecodablePDF(t testing.TB) []byte {
+	t.Helper()
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddPage()
+	p.SetFont("Helvetica", "", 11)
+	p.MultiCell(0, 5, strings.Repeat("\x81\x8d\x8f\x90\x9d", 20)+" ab", "", "L", false)
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatalf("make pdf: %v", err)
+	}
+	return b.Bytes()
+}
