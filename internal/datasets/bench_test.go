@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -156,4 +157,51 @@ func splitTab(s string) []string {
 		}
 		s = s[i+1:]
 	}
+}
+
+// BenchmarkSeries runs the dyad-month series of one country (every directed
+// dyad of BLR, deduplicated, by month) over -bench.events synthetic events
+// generated in DuckDB, with memory_limit -bench.memory. It reports the
+// generation time once and the process's peak RSS.
+func BenchmarkSeries(b *testing.B) {
+	ctx := context.Background()
+	db := benchDB(b)
+	start := time.Now()
+	if err := datasets.GenerateTable(ctx, db, int64(*benchEvents), 1); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.Exec(`CHECKPOINT`); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("generated %d events in %v", *benchEvents, time.Since(start).Round(time.Millisecond))
+	q := datasets.SeriesQuery{Source: "BLR", By: "month"}
+	var rows int
+	for b.Loop() {
+		r, err := datasets.Series(ctx, db, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = len(r)
+	}
+	b.ReportMetric(float64(rows), "series-rows")
+	b.ReportMetric(float64(*benchEvents), "events")
+	if hwm := peakRSS(); hwm > 0 {
+		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
+	}
+}
+
+// peakRSS reads VmHWM from /proc/self/status (bytes; 0 when unavailable).
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")), "%d", &kb)
+			return kb << 10
+		}
+	}
+	return 0
 }

@@ -2,10 +2,13 @@ package datasets
 
 import (
 	"bufio"
+	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/event"
@@ -197,4 +200,78 @@ func Generate(w io.Writer, n int, seed uint64) error {
 		return fmt.Errorf("generate: %w", err)
 	}
 	return nil
+}
+
+// GenerateTable inserts n synthetic events straight into dataset_events
+// with one SQL statement (no file, no Go rows): the same actor, code and
+// place mixes as [Generate], dates over 2015–2024, ids gdelt:syn-N. It is
+// for benchmarks of the series query at archive scale (100 M rows); the
+// rows are deterministic for a seed.
+func GenerateTable(ctx context.Context, db *sql.DB, n int64, seed uint64) error {
+	q, err := generateSQL(n, seed, "duckdb")
+	if err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("generate %d events: %w", n, err)
+	}
+	return nil
+}
+
+// GenerateTableSQL returns the INSERT … SELECT that [GenerateTable] runs,
+// for dialect "duckdb" or "clickhouse", so other backends can generate
+// the same data.
+func GenerateTableSQL(n int64, seed uint64, dialect string) (string, error) {
+	return generateSQL(n, seed, dialect)
+}
+
+func generateSQL(n int64, seed uint64, dialect string) (string, error) {
+	var actors []string
+	for _, a := range genActors {
+		code := GDELTActor(a.country, a.group)
+		for range a.weight {
+			actors = append(actors, "'"+code+"'")
+		}
+	}
+	var codes, golds, quads []string
+	for _, c := range genCodes {
+		k, _ := event.Lookup(c.code)
+		for range c.weight {
+			codes = append(codes, "'"+c.code+"'")
+			golds = append(golds, strconv.FormatFloat(k.Goldstein, 'f', 1, 64))
+			quads = append(quads, strconv.Itoa(k.Quad))
+		}
+	}
+	var places []string
+	for _, p := range genPlaces {
+		places = append(places, "'"+p.feature+"'")
+	}
+	arr := func(xs []string) string { return "[" + strings.Join(xs, ",") + "]" }
+	na, nc, np := len(actors), len(codes), len(places)
+	switch dialect {
+	case "duckdb":
+		// hash() is DuckDB's 64-bit hash; list indexes are 1-based.
+		h := func(salt int) string { return fmt.Sprintf("hash(i + %d)", uint64(salt)*1000003+seed) }
+		return fmt.Sprintf(`INSERT INTO dataset_events
+SELECT 'gdelt:syn-' || i, 'gdelt', 'syn-' || i, DATE '2015-01-01' + d,
+	%s[1 + a1], CASE WHEN e THEN '' ELSE %s[1 + a2] END,
+	'', '', '', '', %s[1 + c], '', '', '', %s[1 + c], %s[1 + c], NULL, NULL,
+	1 + m, 1, 1, NULL, %s[1 + p], '', '', NULL, NULL, '', '', 'synthetic'
+FROM (SELECT i, CAST(%s %% 3653 AS INTEGER) AS d, CAST(%s %% %d AS INTEGER) AS a1, %s %% 3 = 0 AS e,
+	CAST(%s %% %d AS INTEGER) AS a2, CAST(%s %% %d AS INTEGER) AS c, CAST(%s %% 10 AS INTEGER) AS m,
+	CAST(%s %% %d AS INTEGER) AS p FROM range(%d) t(i))`,
+			arr(actors), arr(actors), arr(codes), arr(golds), arr(quads), arr(places),
+			h(1), h(2), na, h(3), h(4), na, h(5), nc, h(6), h(7), np, n), nil
+	case "clickhouse":
+		h := func(salt int) string { return fmt.Sprintf("intHash64(number + %d)", uint64(salt)*1000003+seed) }
+		return fmt.Sprintf(`INSERT INTO dataset_events
+SELECT concat('gdelt:syn-', toString(number)), 'gdelt', concat('syn-', toString(number)), toDate('2015-01-01') + (%s %% 3653),
+	%s[1 + %s %% %d], if(%s %% 3 = 0, '', %s[1 + %s %% %d]),
+	'', '', '', '', %s[1 + c], '', '', '', %s[1 + c], %s[1 + c], nan, 0,
+	1 + %s %% 10, 1, 1, nan, %s[1 + %s %% %d], '', '', nan, nan, '', '', 'synthetic'
+FROM (SELECT number, %s %% %d AS c FROM system.numbers LIMIT %d)`,
+			h(1), arr(actors), h(2), na, h(3), arr(actors), h(4), na,
+			arr(codes), arr(golds), arr(quads), h(6), arr(places), h(7), np, h(5), nc, n), nil
+	}
+	return "", fmt.Errorf("generate: unknown SQL dialect %q", dialect)
 }

@@ -170,3 +170,34 @@ func TestExportSeries(t *testing.T) {
 		t.Errorf("events parquet: got %d rows, want 6", got)
 	}
 }
+
+func TestGenerateTable(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	if err := datasets.GenerateTable(ctx, db, 20000, 3); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, db, `SELECT count(DISTINCT id) FROM dataset_events`); got != 20000 {
+		t.Errorf("got %d distinct ids, want 20000", got)
+	}
+	// The mix: USA is the most frequent source, BLR rare but present, a
+	// third of targets empty, dates within 2015–2024.
+	if got := count(t, db, `SELECT count(*) FROM dataset_events WHERE target = ''`); got < 5000 || got > 8500 {
+		t.Errorf("%d empty targets, want about a third", got)
+	}
+	if got := count(t, db, `SELECT count(*) FROM dataset_events WHERE date < '2015-01-01' OR date > '2024-12-31'`); got != 0 {
+		t.Errorf("%d dates out of range", got)
+	}
+	var top string
+	db.QueryRow(`SELECT source FROM dataset_events WHERE source <> '' GROUP BY source ORDER BY count(*) DESC LIMIT 1`).Scan(&top)
+	if top != "USA" {
+		t.Errorf("most frequent source %q, want USA", top)
+	}
+	rows, err := datasets.Series(ctx, db, datasets.SeriesQuery{Source: "BLR", By: "year"})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("series: %d rows, %v", len(rows), err)
+	}
+	if _, err := datasets.GenerateTableSQL(10, 1, "oracle"); err == nil {
+		t.Error("unknown dialect accepted")
+	}
+}
