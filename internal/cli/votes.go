@@ -187,15 +187,16 @@ func voteRef(env *Env, d *votes.Data, arg string) (votes.Ref, string, error) {
 		return votes.StateRef(arg), arg, nil
 	}
 	dict, err := dictionary(env)
-	if err == nil {
-		if p, ok := dict.Pole(arg); ok {
-			ref := votes.PoleRef(p.Name, func(date time.Time) []string { return dict.PoleMembers(p, date) })
-			return ref, fmt.Sprintf("pole %s (majority of its member states present; core %s)", p.Name, strings.Join(p.Core, ", ")), nil
-		}
+	if err != nil {
+		return votes.Ref{}, "", fmt.Errorf("votes: %s is not a state of the vote data, and the dictionaries that define poles did not load: %w", arg, err)
+	}
+	if p, ok := dict.Pole(arg); ok {
+		ref := votes.PoleRef(p.Name, func(date time.Time) []string { return dict.PoleMembers(p, date) })
+		return ref, fmt.Sprintf("pole %s (majority of its member states present; core %s)", p.Name, strings.Join(p.Core, ", ")), nil
 	}
 	_, serr := d.Country(arg)
 	var ue *votes.UnknownStateError
-	if errors.As(serr, &ue) && ue.Suggestion == "" && err == nil {
+	if errors.As(serr, &ue) && ue.Suggestion == "" {
 		if s := closest(arg, dict.Poles()); s != "" {
 			return votes.Ref{}, "", usagef("votes: unknown state or pole %q (did you mean %s?)", arg, s)
 		}

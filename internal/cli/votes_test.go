@@ -156,3 +156,17 @@ func TestVotesList(t *testing.T) {
 		t.Errorf("exit %d, output %q…", code, out[:min(len(out), 200)])
 	}
 }
+
+func TestVotesPoleName(t *testing.T) {
+	code, out, errs := runVotesCLI(t, "votes", "BLR", "WESX")
+	if code != 2 || !strings.Contains(errs, `unknown state or pole "WESX" (did you mean WEST?)`) {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	code, out, errs = runVotesCLI(t, "votes", "UKR", "WEST", "--from", "2014", "--to", "2014", "--csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "year,start,end,n,") || !strings.Contains(out, "\n2014,2014,2014,") {
+		t.Errorf("got %q", out)
+	}
+}
