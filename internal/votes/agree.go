@@ -232,7 +232,7 @@ func (d *Data) Versus(state string, ref Ref, opt Options) ([]Agreement, error) {
 // JointVote is one roll call on which a state and a reference both voted:
 // the evidence behind an [Agreement].
 type JointVote struct {
-	RollCall *RollCall
+	RollCall *RollCall // points into the shared data: do not modify
 	Bucket   string
 	Vote     Vote // the state's vote
 	Ref      Vote // the reference vote

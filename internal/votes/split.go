@@ -54,7 +54,7 @@ func (s SplitShare) ShareNeither() float64 { return ratio(s.Neither, s.N) }
 // SplitVote is one roll call on which references A and B split and the
 // state voted.
 type SplitVote struct {
-	RollCall *RollCall
+	RollCall *RollCall // points into the shared data: do not modify
 	Bucket   string
 	Vote     Vote // the state's vote
 	A, B     Vote // the references' votes (different)
