@@ -78,8 +78,11 @@ type Match struct {
 	Code string
 	// Role is the CAMEO-style role: "GOV" for heads of state and government,
 	// ministers, seats of government and phrases such as "the Belarusian
-	// government"; "MIL" for defence ministers and armed forces; "" when the
-	// text says nothing more than the actor.
+	// government"; "MIL" for defence ministers and armed forces; "LEG" for
+	// parliaments ("the State Duma"); "OPP" for the opposition and its
+	// leaders; "MED" for the media ("Russian state media"); "" when the
+	// text says nothing more than the actor. Capitals and demonyms carry no
+	// role: "Minsk said" may mean the government, "in Minsk" does not.
 	Role string
 	// Office is the office a person held on the date ("president",
 	// "foreign minister", …); "" for non-persons and persons out of office.

@@ -125,6 +125,11 @@ func TestFind(t *testing.T) {
 		{"state of is a name", "the State of Israel", "", []want{{text: "State of Israel", code: "ISR", form: actors.Name}}},
 		{"president of an assembly", "the President of the General Assembly", "", []want{{text: "President of the General Assembly", code: "UNGA", role: "GOV"}}},
 		{"compound after role word", "a Russian state-owned bank", "", []want{{text: "Russian", code: "RUS"}}},
+		{"legislature", "the State Duma and the Belarusian parliament", "", []want{{text: "State Duma", code: "RUS", role: "LEG"}, {text: "Belarusian parliament", code: "BLR", role: "LEG"}}},
+		{"us congress", "the U.S. Congress", "", []want{{text: "U.S. Congress", code: "USA", role: "LEG"}}},
+		{"opposition", "the Belarusian opposition", "", []want{{text: "Belarusian opposition", code: "BLR", role: "OPP"}}},
+		{"opposition leader in office", "Tsikhanouskaya", "2021-01-01", []want{{text: "Tsikhanouskaya", code: "BLR", role: "OPP", office: "opposition leader"}}},
+		{"state media is not the state", "Russian state media reported", "", []want{{text: "Russian state media", code: "RUS", role: "MED"}}},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {

@@ -211,7 +211,7 @@ func (p *parser) directive(line int, kw, rest string) {
 	case "state", "org", "person":
 		p.endBlock()
 		p.header(line, kw, rest)
-	case "name", "short", "adj", "adjective", "demonym", "capital", "alias", "seat", "mil":
+	case "name", "short", "adj", "adjective", "demonym", "capital", "alias", "seat", "mil", "leg":
 		if p.kind == 0 || (p.kind == Person && kw != "name") {
 			p.errorf(line, ErrSyntax, "%q outside a state or org block", kw)
 			return
@@ -295,6 +295,8 @@ func formOf(kw string) (Form, string) {
 		return Alias, "GOV"
 	case "mil":
 		return Alias, "MIL"
+	case "leg":
+		return Alias, "LEG"
 	}
 	return Alias, ""
 }
@@ -571,10 +573,7 @@ func (p *parser) office(line int, rest string) {
 		return
 	}
 	title := strings.ToLower(strings.Join(f[3:], " "))
-	role := "GOV"
-	if strings.Contains(title, "defence") || strings.Contains(title, "defense") || strings.Contains(title, "military") {
-		role = "MIL"
-	}
+	role := officeRole(title)
 	pr := p.d.persons[p.code]
 	if !p.builtin && !p.reset["o"] {
 		pr.offices = nil
@@ -582,6 +581,29 @@ func (p *parser) office(line int, rest string) {
 	}
 	pr.offices = append(pr.offices, office{code: f[2], title: title, role: role, period: per, line: line})
 	p.d.pending = append(p.d.pending, ref{file: p.file, line: line, code: f[2]})
+}
+
+// officeRole derives the CAMEO-style role of an office from its title:
+// MIL for defence and military offices, LEG for parliamentary ones, OPP
+// for opposition leaders, GOV otherwise.
+func officeRole(title string) string {
+	has := func(w ...string) bool {
+		for _, x := range w {
+			if strings.Contains(title, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("defence", "defense", "military"):
+		return "MIL"
+	case has("opposition"):
+		return "OPP"
+	case has("parliament", "senate", "speaker", "duma", "supreme soviet"):
+		return "LEG"
+	}
+	return "GOV"
 }
 
 func (p *parser) pole(line int, rest string) {
