@@ -20,6 +20,10 @@ import (
 // for its result to be used; below it the page's visible body text is used.
 const minArticleText = 80
 
+// maxReadabilityElems is the largest page, in elements, given to
+// readability.
+const maxReadabilityElems = 100_000
+
 // parseHTML reads an HTML page: the main text as found by readability
 // (Mozilla's algorithm), or, when it finds too little, the visible text of
 // the body without navigation, headers, footers, asides, forms, scripts,
@@ -45,6 +49,9 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 	text := ""
 	p := readability.NewParser()
 	p.KeepClasses = true // so that articleText can drop ads and sharing blocks
+	// Readability scores every node several times; past this size the
+	// visible-text fallback is used instead.
+	p.MaxElemsToParse = maxReadabilityElems
 	if art, err := p.ParseDocument(root, pageURL); err == nil && art.Node != nil {
 		text = articleText(art.Node)
 		if meta.title == "" {

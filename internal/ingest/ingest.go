@@ -336,6 +336,11 @@ func (r *Reader) parse(source string, format Format, data []byte, in input, emit
 		if !errors.As(err, &e) {
 			e = newError(source, err)
 		}
+		if ext := strings.ToLower(filepath.Ext(source)); errors.Is(e.Err, ErrBinary) && format == FormatText && ext != "" && !isURL(source) {
+			if _, known := extFormats[ext]; !known {
+				e.Err = fmt.Errorf("%w (%s files are not a format fulcrum reads)", e.Err, ext)
+			}
+		}
 		*errs = append(*errs, e)
 		return nil
 	}

@@ -32,6 +32,11 @@ func TestBadInput(t *testing.T) {
 			is:   ingest.ErrBinary, offset: 7, message: "photo.txt: offset 7: binary content",
 		},
 		{
+			name: "binary-unsupported-extension", file: "report.docx",
+			make: writeBytes([]byte("PK\x03\x04\x14\x00\x06\x00")),
+			is:   ingest.ErrBinary, offset: 5, message: "report.docx: offset 5: binary content, not text (.docx files are not a format fulcrum reads)",
+		},
+		{
 			name: "binary-control-characters", file: "blob",
 			make: writeBytes(bytes.Repeat([]byte("\x01\x02\x03ab"), 100)),
 			is:   ingest.ErrBinary, offset: 0, message: "blob: offset 0: binary",
