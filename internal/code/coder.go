@@ -134,22 +134,27 @@ type state struct {
 	cands  []cand
 	dates  []Date
 	dwords []dword
+	// sentSubj is the subject of the sentence being coded, at token
+	// sentSubjAt.
+	sentSubj   speaker
+	sentSubjAt int
 }
 
 // docCtx is what carries from one sentence to the next.
 type docCtx struct {
-	d        *doc.Document
-	norm     string
-	docDate  when
-	findDate time.Time
-	lastDate when
-	lastSent int // sentence index where lastDate was set
-	sent     int
-	last     speaker // last named speaker
-	lastSpk  int     // sentence index where last was attributed
-	dateSpk  string  // the person whose statement carried dateW
-	dateW    when
-	dateSent int
+	d         *doc.Document
+	norm      string
+	docDate   when
+	findDate  time.Time
+	lastDate  when
+	lastSent  int // sentence index where lastDate was set
+	sent      int
+	last      speaker // last named speaker
+	lastState speaker // last state or organisation that was a subject
+	lastSpk   int     // sentence index where last was attributed
+	dateSpk   string  // the person whose statement carried dateW
+	dateW     when
+	dateSent  int
 }
 
 // AppendEvents appends the events of document d to dst and returns the
@@ -388,10 +393,11 @@ func (c *Coder) matchRules(toks []tk, a, b int, dst []cand) []cand {
 		if e == nil || len(e.starts) == 0 {
 			continue
 		}
+		det := i > a && toks[i-1].cls&cDet != 0
 		for _, sr := range e.starts {
 			r := &c.rules.rules[sr.rule]
-			if r.off {
-				continue
+			if r.off || (det && r.verb) {
+				continue // "a visit", "the attack": a noun, not the verb
 			}
 			first := r.slots[0][sr.phrase]
 			n := matchWordsBounded(toks, i, b, first)
@@ -496,9 +502,17 @@ func (c *Coder) codeSentence(st *state, ctx *docCtx, s text.Sentence, q0 int, ds
 	if len(toks) == 0 {
 		return dst
 	}
-	// A person who is a sentence's subject is who "he" or "she" will be.
-	if sub := c.subjectFrom(toks, sc.ments, 0, len(toks)); sub.kind == subMention && sc.ments[sub.ments[0]].person != "" {
-		ctx.last = fromMention(sc.ments[sub.ments[0]])
+	// A person who is a sentence's subject is who "he" or "she" will be;
+	// a state or organisation, what "it" will be.
+	st.sentSubj = speaker{}
+	if m0 := sentenceSubject(toks, sc.ments); m0 >= 0 {
+		m := sc.ments[m0]
+		st.sentSubj, st.sentSubjAt = fromMention(m), m.t0
+		if m.person != "" {
+			ctx.last = st.sentSubj
+		} else {
+			ctx.lastState = st.sentSubj
+		}
 	}
 	// Which quotation covers each token.
 	hasQuote := false
@@ -725,6 +739,7 @@ const (
 	subMention
 	subFirst   // we, I, our country
 	subPronoun // he, she, the minister
+	subIt      // it: the last state or organisation that was a subject
 )
 
 type subj struct {
@@ -785,20 +800,6 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 			}
 		}
 	}
-	if noun && b > a {
-		// "Russian aggression", "Russia's decision to …", "the EU's sanctions"
-		for k := b - 1; k >= a && k >= b-3; k-- {
-			if m := toks[k].inMent; m >= 0 && !ments[m].attached {
-				s := subj{kind: subMention, at: ments[m].t0}
-				s.ments[0] = m
-				s.n = 1
-				return s
-			}
-			if toks[k].kind == text.Punct {
-				break
-			}
-		}
-	}
 	return c.subjectFrom(toks, ments, a, b)
 }
 
@@ -852,6 +853,9 @@ func (c *Coder) subjectFrom(toks []tk, ments []mention, a, b int) subj {
 		if t.cls&cHeShe != 0 {
 			return subj{kind: subPronoun, at: k}
 		}
+		if t.cls&cIt != 0 && !(k+1 < b && toks[k+1].cls&cDummy != 0) {
+			return subj{kind: subIt, at: k}
+		}
 		if t.cls&cThe != 0 && k+1 < b && toks[k+1].cls&cTitle != 0 && toks[k+1].cls&cRoleGov != 0 {
 			// "The minister said", but not "the Government of Belarus".
 			n := k + 2
@@ -894,19 +898,31 @@ func governed(toks []tk, a, k int) bool {
 // not before a.
 func clauseStart(toks []tk, a, k int) int {
 	for j := k - 1; j >= a; j-- {
-		t := toks[j]
-		if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+		if boundaryAt(toks, a, j) {
 			return j + 1
 		}
 	}
 	return a
 }
 
+// boundaryAt reports whether toks[j] ends a clause: ";", ":", a final
+// stop, a conjunction such as "but" or "whereas", or "and"/"yet" after a
+// comma.
+func boundaryAt(toks []tk, a, j int) bool {
+	t := toks[j]
+	if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+		return true
+	}
+	return j > a && toks[j-1].punct == ',' && (t.cls&cAnd != 0 || t.cls&cYet != 0)
+}
+
 // clauseEnd returns the end of the clause that goes on at toks[k].
 func clauseEnd(toks []tk, k, b int) int {
 	for j := k; j < b; j++ {
-		t := toks[j]
-		if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+		if boundaryAt(toks, k, j) {
+			if toks[j].cls&(cAnd|cYet) != 0 {
+				return j - 1
+			}
 			return j
 		}
 	}
@@ -1127,30 +1143,38 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			case ctx.last.ok:
 				srcs[0], ns = ctx.last, 1
 			}
+		case subIt:
+			if ctx.lastState.ok && !quote {
+				srcs[0], ns = ctx.lastState, 1
+			}
+		case subNone:
+			if !quote && a > 0 && st.sentSubj.ok && st.sentSubjAt < a {
+				// "Moscow accused Georgia of “…” and banned flights": the
+				// sentence's subject goes on after a quotation.
+				srcs[0], ns = st.sentSubj, 1
+			}
 		}
 		// Material conflict named by a noun ("Russian aggression", "the
 		// occupation by Russia"): the actor named with it is its agent. Said
 		// by someone else, it is that speaker's accusation of the agent.
+		// A noun pattern's source is the actor named with it ("Russian
+		// aggression", "a visit by the Russian minister"); without one, only
+		// a speech act ("talks", "criticism") may take the clause's subject,
+		// and then it needs a target.
+		nounAgent := int32(-1)
+		if r.noun {
+			nounAgent = nominalAgent(ctx.norm, toks, ments, cs, cd.t0, cd.t1, b)
+			switch {
+			case nounAgent >= 0 && root(code) < 14:
+				srcs[0], ns = fromMention(ments[nounAgent]), 1
+				sub = subj{kind: subMention, at: ments[nounAgent].t0, n: 1}
+				sub.ments[0] = nounAgent
+			case nounAgent < 0 && !verbal(code):
+				continue // "the ceasefire", "protests" with no one doing them
+			}
+		}
 		if r.noun && root(code) >= 14 {
-			agent := int32(-1)
-			if sub.kind == subMention && sub.at >= cd.t0-3 {
-				agent = sub.ments[0]
-			}
-			if agent < 0 {
-				k := cd.t1
-				if k < b && (toks[k].cls&cOf != 0 || toks[k].cls&cBy != 0) {
-					k++
-					if k < b && toks[k].cls&cThe != 0 {
-						k++
-					}
-					if k < b && toks[k].ment >= 0 && !ments[toks[k].ment].attached {
-						agent = toks[k].ment
-					}
-				}
-			}
-			if agent < 0 {
-				continue
-			}
+			agent := nounAgent
 			var accuser speaker
 			switch {
 			case sp.ok && (quote || cd.t0 >= content):
@@ -1247,7 +1271,14 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 			if nt == 0 && r.target != targetAfter {
-				for k := cs; k < cd.t0; k++ {
+				from := cs
+				for k := cd.t0 - 1; k > cs; k-- {
+					if toks[k].punct == ',' {
+						from = k + 1
+						break
+					}
+				}
+				for k := from; k < cd.t0; k++ {
 					m := toks[k].ment
 					if m < 0 || ments[m].attached || inList(sub, m) {
 						continue
@@ -1259,7 +1290,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		if ns == 0 {
 			continue
 		}
-		if nt == 0 && r.need && !(sub.kind == subMention && !r.noun) {
+		if nt == 0 && r.need && !(sub.kind == subMention && !r.noun) && nounAgent < 0 {
 			continue // "talks", "sanctions", "helped" about no one in particular
 		}
 		if nt == 0 && ns > 1 && r.target != targetNone {
@@ -1335,6 +1366,59 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 	}
 	return dst
+}
+
+// sentenceSubject returns the actor that opens a sentence as its subject:
+// the first one not governed by a preposition and met before any stance,
+// speech or modal word ("In 2018 Belarus hosted …", "President Lukashenko
+// said …", not "The state joined the CSTO"); -1 when there is none.
+func sentenceSubject(toks []tk, ments []mention) int32 {
+	for k := range toks {
+		t := toks[k]
+		if m := t.ment; m >= 0 {
+			if !ments[m].attached && !governed(toks, 0, k) {
+				return m
+			}
+			continue
+		}
+		if t.inMent >= 0 {
+			continue
+		}
+		if t.mark != 0 || t.cls&cBe != 0 || (t.e != nil && len(t.e.starts) > 0) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nominalAgent returns the actor a noun pattern at toks[t0:t1] names as
+// its agent: right before it, perhaps with one adjective between
+// ("Russian aggression", "Russia's military aggression"), or after "of"
+// or "by" ("the aggression of the Russian Federation", "a visit by a
+// Russian delegation"); -1 when there is none.
+func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int32 {
+	k := t0 - 1
+	if k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper && toks[k].cls&(cPrep|cAnd|cThe|cThat|cBe) == 0 {
+		k--
+	}
+	if k >= a {
+		if m := toks[k].inMent; m >= 0 && !ments[m].attached && ments[m].t1 == k+1 {
+			return m
+		}
+	}
+	j := t1
+	if j < b && toks[j].cls&(cOf|cBy) != 0 {
+		j++
+		for n := 0; n < 2 && j < b && toks[j].inMent < 0 && toks[j].kind == text.Word && !toks[j].upper && toks[j].end-toks[j].start <= 3 && toks[j].cls&cPrep == 0; n++ {
+			j++ // "the", "a", "an"
+		}
+		if j < b {
+			if m := toks[j].inMent; m >= 0 && !ments[m].attached {
+				return m
+			}
+		}
+	}
+	return -1
 }
 
 // verbal reports whether a CAMEO code is a speech act (roots 01–05 and

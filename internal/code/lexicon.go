@@ -24,6 +24,9 @@ const (
 	cRolePolice                    // police → COP
 	cAnd                           // and, as well as
 	cOf                            // of
+	cYet                           // yet
+	cDummy                         // is, was, seems … after a dummy "it"
+	cDet                           // a, the, his …: a noun follows
 )
 
 var fixedClasses = map[string]uint32{}
@@ -70,4 +73,7 @@ func init() {
 	add(cRolePolice, "police", "omon", "riot")
 	add(cAnd, "and")
 	add(cOf, "of")
+	add(cYet, "yet")
+	add(cDet, "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "any", "every")
+	add(cDummy, "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "becomes", "became", "would", "will", "should", "must", "may", "might", "can", "could", "takes", "took", "goes", "went", "'s")
 }

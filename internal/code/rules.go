@@ -110,6 +110,7 @@ type rule struct {
 	intent bool
 	noun   bool
 	need   bool // drop the event when no target is found
+	verb   bool // the first slot is an inflected verb (~verb)
 	off    bool // replaced by a later rule with the same id
 	size   int  // words in the shortest full match: longer patterns win
 	file   string
@@ -272,6 +273,11 @@ func (rs *Rules) Load(r io.Reader, name string) error {
 			}
 			compiled.slots = append(compiled.slots, alts)
 			compiled.gaps = append(compiled.gaps, ru.gaps[k])
+		}
+		for _, p := range ru.slots[0] {
+			if strings.HasPrefix(p[0], "~") {
+				compiled.verb = true
+			}
 		}
 		compiled.size = 0
 		for _, alts := range compiled.slots {

@@ -377,7 +377,16 @@ func isBulletAt(src string, k int) bool {
 // k) or written in title case.
 func isHeading(src string, start, lineStart, i, k int) bool {
 	if start != skipSpace(src, lineStart) {
-		return false
+		// A heading hyphenated over two lines: "The limits of coop-\neration".
+		prev := trimSpaceEnd(src, start, lineStart)
+		if prev <= start || src[prev-1] != '-' || lineStart-start > 100 {
+			return false
+		}
+		for j := start; j < prev-1; j++ {
+			if src[j] == '\n' {
+				return false
+			}
+		}
 	}
 	end := trimSpaceEnd(src, start, i)
 	if end <= start || end-start > 100 {

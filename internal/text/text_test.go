@@ -55,6 +55,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Belarus Between Russia and the West", "Minsk has long balanced between its neighbours, and it still does today in 2019."}},
 		{"short-heading", "Introduction\nThe study covers Belarus, Moldova and Armenia over three decades of change.",
 			[]string{"Introduction", "The study covers Belarus, Moldova and Armenia over three decades of change."}},
+		{"hyphenated-heading", "The limits of coop-\neration\nIn 2018 Belarus refused to recognise the independence of Abkhazia.",
+			[]string{"The limits of coop-\neration", "In 2018 Belarus refused to recognise the independence of Abkhazia."}},
 		{"not-heading-function-word", "Minsk sought ties with\nRussia and the West.",
 			[]string{"Minsk sought ties with\nRussia and the West."}},
 		{"bullets", "Key points:\n• Belarus joined the EAEU\n• Minsk hosted talks\n- Trade grew\n1. First\n2) Second",
