@@ -17,11 +17,13 @@ func BenchmarkDecode(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(raw)))
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := votes.Decode(bytes.NewReader(raw)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkAllDyadYears measures κ, π and S for every pair of states in
@@ -30,6 +32,7 @@ func BenchmarkAllDyadYears(b *testing.B) {
 	d := load(b)
 	opt := votes.Options{From: 1946, To: 2019, Weight: votes.Quadratic}
 	n := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		all, err := d.AllDyadYears(opt)
 		if err != nil {
@@ -37,8 +40,10 @@ func BenchmarkAllDyadYears(b *testing.B) {
 		}
 		n = len(all)
 	}
+	cpu = cpuTime() - cpu
 	b.ReportMetric(float64(n), "dyads")
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "dyads/s")
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkVersusPole measures one state against a 30-member pole, by
