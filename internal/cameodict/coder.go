@@ -2,7 +2,6 @@ package cameodict
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -119,6 +118,11 @@ type Coder struct {
 	gen   uint32
 
 	discardedStory string
+
+	bestEnd  int
+	bestVals []int32
+	cands    []candidate
+	seenEv   []string
 }
 
 type mention struct {
@@ -194,34 +198,50 @@ func (c *Coder) Code(rec Record) (res Result, err error) {
 }
 
 // matchTrie returns the end of the longest phrase of root starting at
-// token i and its values.
+// token i and its values; -1 and nil when none starts there.
 func (c *Coder) matchTrie(root *trieNode, i int) (int, []int32) {
-	bestEnd, bestVals := -1, []int32(nil)
-	var walk func(n *trieNode, j int)
-	walk = func(n *trieNode, j int) {
-		if len(n.vals) > 0 && j > bestEnd {
-			bestEnd, bestVals = j, n.vals
-		}
-		if j >= len(c.toks) || c.toks[j].punct != 0 {
-			return
-		}
-		t := c.toks[j]
-		if t.id >= 0 && n.next != nil {
-			if ch := n.next[t.id]; ch != nil {
-				walk(ch, j+1)
-			}
-		}
-		if n.stems != nil {
-			w := c.word(t)
-			for k := len(w); k >= 1; k-- {
-				if ch := n.stems[string(w[:k])]; ch != nil && len(ch.vals) > 0 && j+1 > bestEnd {
-					bestEnd, bestVals = j+1, ch.vals
-				}
-			}
+	t := c.toks[i]
+	if t.punct != 0 {
+		return -1, nil
+	}
+	c.bestEnd, c.bestVals = -1, nil
+	if t.id >= 0 && int(t.id) < len(root.first) {
+		if ch := root.first[t.id]; ch != nil {
+			c.walk(ch, i+1)
 		}
 	}
-	walk(root, i)
-	return bestEnd, bestVals
+	if root.stems != nil {
+		c.stemStep(root, i)
+	}
+	return c.bestEnd, c.bestVals
+}
+
+func (c *Coder) walk(n *trieNode, j int) {
+	if len(n.vals) > 0 && j > c.bestEnd {
+		c.bestEnd, c.bestVals = j, n.vals
+	}
+	if j >= len(c.toks) || c.toks[j].punct != 0 {
+		return
+	}
+	if id := c.toks[j].id; id >= 0 && n.next != nil {
+		if ch := n.next[id]; ch != nil {
+			c.walk(ch, j+1)
+		}
+	}
+	if n.stems != nil {
+		c.stemStep(n, j)
+	}
+}
+
+// stemStep matches token j against the stems below n: a stem matches any
+// word that begins with it.
+func (c *Coder) stemStep(n *trieNode, j int) {
+	w := c.word(c.toks[j])
+	for k := len(w); k >= 1; k-- {
+		if ch := n.stems[string(w[:k])]; ch != nil && len(ch.vals) > 0 && j+1 > c.bestEnd {
+			c.bestEnd, c.bestVals = j+1, ch.vals
+		}
+	}
 }
 
 func (c *Coder) discard() (string, bool) {
@@ -366,7 +386,7 @@ func (c *Coder) clauseLink(t int) bool {
 	if t+1 >= len(c.toks) || c.toks[t].punct != ',' {
 		return false
 	}
-	return c.d.fn.conj[c.toks[t+1].id]
+	return c.d.has(c.toks[t+1].id, flagConj)
 }
 
 // isVerbAt reports whether token t, or the one after an auxiliary or
@@ -380,7 +400,7 @@ func (c *Coder) isVerbAt(t int) bool {
 		if c.d.verbs[id] != nil {
 			return true
 		}
-		if !c.d.fn.aux[id] && !c.d.fn.negators[id] {
+		if !c.d.has(id, flagAux|flagNegator) {
 			return false
 		}
 	}
@@ -612,8 +632,8 @@ type candidate struct {
 
 func (c *Coder) codeVerbs(rec Record) (Result, error) {
 	var res Result
-	var cands []candidate
-	fn := &c.d.fn
+	cands := c.cands[:0]
+	defer func() { c.cands = cands[:0] }()
 	for i := 0; i < len(c.toks); i++ {
 		t := c.toks[i]
 		if t.id < 0 || c.npAt[i] >= 0 {
@@ -623,7 +643,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 		if len(forms) == 0 {
 			continue
 		}
-		if i > 0 && fn.nounDet[c.toks[i-1].id] && c.toks[i-1].id >= 0 {
+		if i > 0 && c.d.has(c.toks[i-1].id, flagNounDet) {
 			continue // "the attack", "a visit": a noun, not a verb
 		}
 		for _, f := range forms {
@@ -640,7 +660,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 				if s, ok := c.matchPattern(p, vs, ve); ok {
 					cand.code, cand.code2, cand.paired = p.p.Code, p.p.Code2, p.p.Paired
 					cand.s, cand.fromPattern = s, true
-					cand.rule = fmt.Sprintf("%s:%d", filepath.Base(p.p.File), p.p.Line)
+					cand.rule = p.rule
 					matched = true
 					break
 				}
@@ -652,7 +672,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 				}
 				cand.code, cand.code2, cand.paired = splitCode(code)
 				cand.s = slots{-1, -1, -1}
-				cand.rule = fmt.Sprintf("%s:%d", filepath.Base(verb.File), verb.Line)
+				cand.rule = cs.verbRules[f.verb]
 			}
 			if cand.code == "###" {
 				return Result{Discard: "###"}, nil
@@ -670,7 +690,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 			other = true
 		}
 	}
-	seen := map[string]bool{}
+	c.seenEv = c.seenEv[:0]
 	clauseFrom := 0
 	for _, cd := range cands {
 		srcs, srcText := c.side(cd.s.src, cd.s.both, cd.vs, clauseFrom, true)
@@ -708,10 +728,10 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 					continue
 				}
 				if isEvent(cd.code) {
-					c.emit(&res, seen, rec, cd, cd.code, s, t, srcText, tgtText, verbText, neg, mod)
+					c.emit(&res, rec, cd, cd.code, s, t, srcText, tgtText, verbText, neg, mod)
 				}
 				if cd.paired && isEvent(cd.code2) && t != "" {
-					c.emit(&res, seen, rec, cd, cd.code2, t, s, tgtText, srcText, verbText, neg, mod)
+					c.emit(&res, rec, cd, cd.code2, t, s, tgtText, srcText, verbText, neg, mod)
 				}
 			}
 		}
@@ -796,22 +816,18 @@ func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string)
 // modality looks at the few tokens before a verb for negators and modal
 // verbs.
 func (c *Coder) modality(vs int) (bool, string) {
-	fn := &c.d.fn
 	neg, mod := false, event.Asserted
 	for t := vs - 1; t >= 0 && t >= vs-4; t-- {
 		tk := c.toks[t]
 		if tk.punct != 0 || c.npAt[t] >= 0 {
 			break
 		}
-		if tk.id < 0 {
-			continue
-		}
 		switch {
-		case fn.negators[tk.id]:
+		case c.d.has(tk.id, flagNegator):
 			neg = true
-		case fn.hypothetical[tk.id]:
+		case c.d.has(tk.id, flagHypothetical):
 			mod = event.Hypothetical
-		case fn.intent[tk.id] && mod == event.Asserted:
+		case c.d.has(tk.id, flagIntent) && mod == event.Asserted:
 			mod = event.Intent
 		}
 	}
@@ -871,12 +887,14 @@ func stopword(w string) bool {
 	return false
 }
 
-func (c *Coder) emit(res *Result, seen map[string]bool, rec Record, cd candidate, code, src, tgt, srcText, tgtText, verbText string, neg bool, mod string) {
+func (c *Coder) emit(res *Result, rec Record, cd candidate, code, src, tgt, srcText, tgtText, verbText string, neg bool, mod string) {
 	key := src + "\x1f" + tgt + "\x1f" + code
-	if seen[key] {
-		return
+	for _, k := range c.seenEv {
+		if k == key {
+			return
+		}
 	}
-	seen[key] = true
+	c.seenEv = append(c.seenEv, key)
 	docID := rec.Doc
 	if docID == "" {
 		docID = doc.HashID(rec.Text)

@@ -53,13 +53,15 @@ type Dictionary struct {
 	actors   *trieNode
 	agents   *trieNode
 	discards *trieNode
-	verbs    map[int32][]verbForm
+	verbs    [][]verbForm // by word id
+	flags    []uint8      // by word id
 	sets     []compiledSet
 	synsets  map[string][][]int32
 	fn       funcWords
 }
 
 type trieNode struct {
+	first []*trieNode // roots only: children by word id, filled by compile
 	next  map[int32]*trieNode
 	stems map[string]*trieNode
 	vals  []int32
@@ -95,8 +97,9 @@ type verbForm struct {
 }
 
 type compiledSet struct {
-	set      *VerbSet
-	patterns []cpattern
+	set       *VerbSet
+	patterns  []cpattern
+	verbRules []string // "file:line" of each verb, the rule of its default code
 }
 
 type celem struct {
@@ -110,12 +113,26 @@ type cpattern struct {
 	pre, post []celem
 	p         *Pattern
 	req       []int32 // literal words the sentence must contain
+	rule      string  // "file:line"
 }
 
 type funcWords struct {
-	and, of, the, s, for_, a, an, to        int32
-	negators, intent, hypothetical, nounDet map[int32]bool
-	conj, aux                               map[int32]bool
+	and, of, the, s, for_, a, an, to int32
+}
+
+// Flags of function words.
+const (
+	flagNegator uint8 = 1 << iota
+	flagIntent
+	flagHypothetical
+	flagNounDet
+	flagConj
+	flagAux
+)
+
+// has reports whether word id carries any of the flags.
+func (d *Dictionary) has(id int32, f uint8) bool {
+	return id >= 0 && int(id) < len(d.flags) && d.flags[id]&f != 0
 }
 
 // Load reads every dictionary in dir, classifying files by name: names
@@ -317,7 +334,7 @@ func (d *Dictionary) compile() {
 		}
 		d.synsets[name] = ph
 	}
-	d.verbs = map[int32][]verbForm{}
+	verbs := map[int32][]verbForm{}
 	d.sets = make([]compiledSet, len(d.Verbs.Sets))
 	for si, set := range d.Verbs.Sets {
 		for vi, v := range set.Verbs {
@@ -327,18 +344,21 @@ func (d *Dictionary) compile() {
 					vf.rest = append(vf.rest, d.id(w))
 				}
 				first := d.id(f[0])
-				d.verbs[first] = append(d.verbs[first], vf)
+				verbs[first] = append(verbs[first], vf)
 			}
 			d.checkCode(v.Code, v.File, v.Line)
 		}
 		d.checkCode(set.Code, set.File, set.Line)
 		ps := sortPatterns(set.Patterns)
 		cs := compiledSet{set: set, patterns: make([]cpattern, len(ps))}
+		for _, v := range set.Verbs {
+			cs.verbRules = append(cs.verbRules, fmt.Sprintf("%s:%d", filepath.Base(v.File), v.Line))
+		}
 		for pi := range ps {
 			p := &ps[pi]
 			d.checkCode(p.Code, p.File, p.Line)
 			d.checkCode(p.Code2, p.File, p.Line)
-			cp := cpattern{p: p}
+			cp := cpattern{p: p, rule: fmt.Sprintf("%s:%d", filepath.Base(p.File), p.Line)}
 			cp.pre = d.compileElems(p.Pre, true)
 			cp.post = d.compileElems(p.Post, false)
 			for _, e := range append(append([]celem(nil), cp.pre...), cp.post...) {
@@ -353,19 +373,40 @@ func (d *Dictionary) compile() {
 	fn := &d.fn
 	fn.and, fn.of, fn.the, fn.s, fn.for_ = d.id("AND"), d.id("OF"), d.id("THE"), d.id("'S"), d.id("FOR")
 	fn.a, fn.an, fn.to = d.id("A"), d.id("AN"), d.id("TO")
-	set := func(ws ...string) map[int32]bool {
-		m := map[int32]bool{}
-		for _, w := range ws {
-			m[d.id(w)] = true
-		}
-		return m
+	var flagged []struct {
+		w string
+		f uint8
 	}
-	fn.negators = set("NOT", "N'T", "NEVER", "NO", "CANNOT", "NEITHER", "NOR")
-	fn.intent = set("WILL", "SHALL", "INTENDS", "INTEND", "PLANS", "PLAN")
-	fn.hypothetical = set("WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "IF", "UNLESS")
-	fn.conj = set("AND", "BUT", "WHILE", "WHEREAS")
-	fn.aux = set("DID", "DOES", "DO", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "ALSO", "THEN")
-	fn.nounDet = set("THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE", "'S")
+	set := func(f uint8, ws ...string) {
+		for _, w := range ws {
+			d.id(w)
+			flagged = append(flagged, struct {
+				w string
+				f uint8
+			}{w, f})
+		}
+	}
+	set(flagNegator, "NOT", "N'T", "NEVER", "NO", "CANNOT", "NEITHER", "NOR")
+	set(flagIntent, "WILL", "SHALL", "INTENDS", "INTEND", "PLANS", "PLAN")
+	set(flagHypothetical, "WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "IF", "UNLESS")
+	set(flagConj, "AND", "BUT", "WHILE", "WHEREAS")
+	set(flagAux, "DID", "DOES", "DO", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "ALSO", "THEN")
+	set(flagNounDet, "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE", "'S")
+	// The vocabulary is complete: index what the coder looks up by id.
+	d.flags = make([]uint8, len(d.words))
+	for _, x := range flagged {
+		d.flags[d.vocab[x.w]] |= x.f
+	}
+	d.verbs = make([][]verbForm, len(d.words))
+	for id, v := range verbs {
+		d.verbs[id] = v
+	}
+	for _, root := range []*trieNode{d.actors, d.agents, d.discards} {
+		root.first = make([]*trieNode, len(d.words))
+		for id, ch := range root.next {
+			root.first[id] = ch
+		}
+	}
 	sort.Slice(d.Warnings, func(i, j int) bool { return d.Warnings[i].Error() < d.Warnings[j].Error() })
 }
 
