@@ -21,7 +21,8 @@ const (
 	ActionWrong = "wrong"
 	// ActionRestore undoes ActionWrong.
 	ActionRestore = "restore"
-	// ActionSet changes one field of an event; see [SettableFields].
+	// ActionSet changes one field of an event: cameo, source, target,
+	// polarity, negated, modality or date (see [SettableFields]).
 	ActionSet = "set"
 	// ActionAdd adds an event the coder missed, from a span of a stored
 	// document, with origin [event.OriginManual].
@@ -31,7 +32,11 @@ const (
 // SettableFields are the event fields an [ActionSet] correction may
 // change, by their DESIGN.md §2 names. Setting cameo also resets
 // goldstein, quad, polarity and the PLOVER fields from the shipped tables.
-var SettableFields = []string{"cameo", "source", "target", "polarity", "negated", "modality", "date"}
+// Read it; don't change it (the store checks against its own copy).
+var SettableFields = append([]string(nil), settableFields...)
+
+// settableFields is the list the store checks corrections against.
+var settableFields = []string{"cameo", "source", "target", "polarity", "negated", "modality", "date"}
 
 // Correction is one entry of the audit trail: who changed which event,
 // when, why, and the value before and after.
@@ -103,7 +108,7 @@ func (s *Store) correct(ctx context.Context, conn *sql.Conn, c *Correction) erro
 		c.Doc = r.Doc
 		if c.Action == ActionSet {
 			if !settable(c.Field) {
-				return fmt.Errorf("field %q cannot be corrected; want one of %s", c.Field, strings.Join(SettableFields, ", "))
+				return fmt.Errorf("field %q cannot be corrected; want one of %s", c.Field, strings.Join(settableFields, ", "))
 			}
 			c.Old = fieldValue(&r, c.Field)
 		} else {
@@ -133,7 +138,7 @@ func (s *Store) correct(ctx context.Context, conn *sql.Conn, c *Correction) erro
 }
 
 func settable(field string) bool {
-	for _, f := range SettableFields {
+	for _, f := range settableFields {
 		if f == field {
 			return true
 		}
