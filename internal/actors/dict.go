@@ -85,9 +85,13 @@ type Match struct {
 	// role: "Minsk said" may mean the government, "in Minsk" does not.
 	Role string
 	// Office is the office a person held on the date ("president",
-	// "foreign minister", …); "" for non-persons and persons out of office.
+	// "foreign minister", …), or the office a phrase names ("the Belarusian
+	// Foreign Minister", "the President of Belarus"); "" otherwise, and for
+	// persons out of office.
 	Office string
-	// Person is the canonical name of a matched person, else "".
+	// Person is the canonical name of a matched person, or of the holder on
+	// the date of the office a phrase names, when the dictionaries know
+	// them; else "".
 	Person string
 	Kind   Kind
 	Form   Form
@@ -150,8 +154,9 @@ type Dict struct {
 	persons map[string]*person
 	poles   map[string]Pole
 	m       matcher
-	pending []ref // codes referred to by lines, checked by finish
-	batch   int   // loads so far
+	holders map[string][]holding // code + "\x00" + office title → who held it, built by finish
+	pending []ref                // codes referred to by lines, checked by finish
+	batch   int                  // loads so far
 }
 
 //go:embed data/*.txt
@@ -242,6 +247,7 @@ func (d *Dict) Clone() *Dict {
 	for k, p := range d.poles {
 		c.poles[k] = Pole{Name: p.Name, Core: slices.Clone(p.Core)}
 	}
+	c.indexHolders()
 	return c
 }
 
@@ -424,6 +430,43 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// holding is one spell of one person in an office.
+type holding struct {
+	p      *person
+	period period
+}
+
+// indexHolders rebuilds the office → holders index from d's persons.
+func (d *Dict) indexHolders() {
+	d.holders = make(map[string][]holding)
+	for _, pr := range d.persons {
+		for _, o := range pr.offices {
+			k := o.code + "\x00" + o.title
+			d.holders[k] = append(d.holders[k], holding{p: pr, period: o.period})
+		}
+	}
+}
+
+// holder returns the person who held office (a title such as "foreign
+// minister") of code on day, or the latest holder for a zero day; nil when
+// the dictionaries know of none.
+func (d *Dict) holder(code, office string, day int32) *person {
+	var best *person
+	var bestStart int32 = -1
+	for _, h := range d.holders[code+"\x00"+office] {
+		if day == 0 {
+			if h.period.start > bestStart {
+				best, bestStart = h.p, h.period.start
+			}
+			continue
+		}
+		if h.period.contains(day) && h.period.start > bestStart {
+			best, bestStart = h.p, h.period.start
+		}
+	}
+	return best
 }
 
 // officeAt returns the office p held on day (0: the most recent office), or

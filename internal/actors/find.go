@@ -143,6 +143,7 @@ type pattern struct {
 	form   Form
 	role   string // tActor: role implied by the name ("GOV" for "the Kremlin"); tPhrase: role of the phrase
 	title  bool   // tPhrase: may precede a person's name
+	office string // tPhrase: the office the phrase names ("foreign minister"), if any
 	entry  string
 	line   int
 	file   string
@@ -283,10 +284,13 @@ func (m *matcher) put(p pattern, toks []token) int32 {
 			return i
 		}
 		if old.class == tPhrase && p.class == tPhrase {
-			if p.role != "" {
+			if p.role != "" && (old.role == "" || p.office == "") {
 				old.role = p.role
 			}
 			old.title = old.title || p.title
+			if p.office != "" {
+				old.office = p.office
+			}
 			return i
 		}
 		m.remove(i)
@@ -458,6 +462,7 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 						if mt.Role == "" || m.pats[ri].role == "MIL" {
 							mt.Role = m.pats[ri].role
 						}
+						d.fillOffice(&mt, m.pats[ri].office, day)
 						j = re
 					}
 				}
@@ -487,6 +492,7 @@ func (d *Dict) roleOf(q *pattern, text string, toks []token, qs, qe int, day int
 			mt := d.build(&d.m.pats[pi], text, toks, s, e, day)
 			mt.Start = int(toks[qs].start)
 			mt.Role = q.role
+			d.fillOffice(&mt, q.office, day)
 			return mt, e, true
 		}
 	}
@@ -559,6 +565,19 @@ func (d *Dict) personAt(text string, toks []token, i int) bool {
 	}
 	pi, _, _ := d.m.at(&d.m.names, text, toks, i, i)
 	return pi >= 0 && d.m.pats[pi].class == tPerson
+}
+
+// fillOffice records the office a phrase named ("the Belarusian Foreign
+// Minister") and, when the dictionaries know who held it on day, the
+// holder's name.
+func (d *Dict) fillOffice(mt *Match, office string, day int32) {
+	if office == "" {
+		return
+	}
+	mt.Office = office
+	if pr := d.holder(mt.Code, office, day); pr != nil {
+		mt.Person = pr.name
+	}
 }
 
 // longerName reports whether a name starting at token k ends after token

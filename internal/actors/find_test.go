@@ -130,6 +130,11 @@ func TestFind(t *testing.T) {
 		{"opposition", "the Belarusian opposition", "", []want{{text: "Belarusian opposition", code: "BLR", role: "OPP"}}},
 		{"opposition leader in office", "Tsikhanouskaya", "2021-01-01", []want{{text: "Tsikhanouskaya", code: "BLR", role: "OPP", office: "opposition leader"}}},
 		{"state media is not the state", "Russian state media reported", "", []want{{text: "Russian state media", code: "RUS", role: "MED"}}},
+		{"office after actor names its holder", "the Belarusian Foreign Minister said", "2015-01-01", []want{{text: "Belarusian Foreign Minister", code: "BLR", role: "GOV", office: "foreign minister", person: "Vladimir Makei", kind: actors.State}}},
+		{"office of actor names its holder", "the President of the Republic of Belarus", "2015-01-01", []want{{text: "President of the Republic of Belarus", code: "BLR", role: "GOV", office: "president", person: "Alexander Lukashenko"}}},
+		{"defence minister office is MIL", "Russia's Defence Minister", "2020-01-01", []want{{text: "Russia's Defence Minister", code: "RUS", role: "MIL", office: "defence minister", person: "Sergei Shoigu"}}},
+		{"office vacant", "China's defence minister", "2023-11-15", []want{{text: "China's defence minister", code: "CHN", role: "MIL", office: "defence minister", person: ""}}},
+		{"org office", "the NATO Secretary General", "2025-01-01", []want{{text: "NATO Secretary General", code: "NATO", role: "GOV", office: "secretary general", person: "Mark Rutte"}}},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {

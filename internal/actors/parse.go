@@ -255,6 +255,16 @@ func (p *parser) directive(line int, kw, rest string) {
 	case "title":
 		p.endBlock()
 		p.names(line, rest, func(string) pattern { return pattern{class: tPhrase, title: true} })
+	case "post":
+		p.endBlock()
+		title, list, ok := strings.Cut(rest, ":")
+		title = strings.ToLower(strings.Join(strings.Fields(title), " "))
+		if !ok || title == "" {
+			p.errorf(line, ErrSyntax, "want \"post office title: names\"")
+			return
+		}
+		role := officeRole(title)
+		p.names(line, list, func(string) pattern { return pattern{class: tPhrase, role: role, office: title} })
 	case "drop":
 		p.endBlock()
 		for _, n := range splitNames(rest) {
@@ -344,7 +354,7 @@ func (p *parser) names(line int, list string, mk func(string) pattern) {
 			continue
 		}
 		proto := mk(n)
-		pat.class, pat.code, pat.form, pat.role, pat.title = proto.class, proto.code, proto.form, proto.role, proto.title
+		pat.class, pat.code, pat.form, pat.role, pat.title, pat.office = proto.class, proto.code, proto.form, proto.role, proto.title, proto.office
 		pat.line, pat.file = line, p.file
 		pat.entry = p.entryFor(line)
 		if pat.class == tIgnore || pat.class == tPhrase {
@@ -660,6 +670,7 @@ func (d *Dict) finish() error {
 			}
 		}
 	}
+	d.indexHolders()
 	d.m.sortIndex()
 	return nil
 }
