@@ -105,3 +105,32 @@ func BenchmarkPutDocuments(b *testing.B) {
 	b.ReportMetric(float64(i*50)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkEnsureTable loads a reference table of 1,000,000 rows and three
+// columns (the size of the UN vote records) through Fill.
+func BenchmarkEnsureTable(b *testing.B) {
+	s := open(b)
+	codes := []string{"BLR", "RUS", "USA", "CHN", "UKR"}
+	votes := []string{"yes", "no", "abstain"}
+	const n = 1_000_000
+	v := 0
+	for b.Loop() {
+		v++
+		_, err := s.EnsureTable(b.Context(), store.Table{
+			Name: "bench_votes", Version: fmt.Sprint(v),
+			Create: `CREATE TABLE bench_votes (rcid INTEGER, iso3 VARCHAR, vote VARCHAR)`,
+			Fill: func(add func(...any) error) error {
+				for i := range n {
+					if err := add(int32(i/200), codes[i%5], votes[i%3]); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*v)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -105,11 +105,12 @@ func fillTable(conn *sql.Conn, t Table) error {
 			return fmt.Errorf("fill: %w", err)
 		}
 		rowNum := 0
+		var vals []driver.Value // reused: the appender copies the values
 		add := func(values ...any) error {
 			rowNum++
-			vals := make([]driver.Value, len(values))
-			for i, v := range values {
-				vals[i] = v
+			vals = vals[:0]
+			for _, v := range values {
+				vals = append(vals, v)
 			}
 			if err := a.AppendRow(vals...); err != nil {
 				return fmt.Errorf("row %d: %w", rowNum, err)
