@@ -237,7 +237,17 @@ func (c *Coder) walk(n *trieNode, j int) {
 // word that begins with it.
 func (c *Coder) stemStep(n *trieNode, j int) {
 	w := c.word(c.toks[j])
-	for k := len(w); k >= 1; k-- {
+	if len(w) == 0 {
+		return
+	}
+	if p := prefix2(w[:min(2, len(w))]); n.stemStart[p/8]&(1<<(p%8)) == 0 && len(n.stemLens) > 0 && n.stemLens[0] > 1 {
+		return
+	}
+	for i := len(n.stemLens) - 1; i >= 0; i-- { // longest stem first
+		k := n.stemLens[i]
+		if k > len(w) {
+			continue
+		}
 		if ch := n.stems[string(w[:k])]; ch != nil && len(ch.vals) > 0 && j+1 > c.bestEnd {
 			c.bestEnd, c.bestVals = j+1, ch.vals
 		}

@@ -65,6 +65,42 @@ type trieNode struct {
 	next  map[int32]*trieNode
 	stems map[string]*trieNode
 	vals  []int32
+	// stemLens are the distinct lengths of the keys of stems, ascending,
+	// and stemStart marks the first two bytes of any stem: together they
+	// keep a token from being looked up at every prefix length.
+	stemLens  []int
+	stemStart *[1 << 16 / 8]byte
+}
+
+// indexStems fills stemLens and stemStart below n.
+func (n *trieNode) indexStems() {
+	if len(n.stems) > 0 {
+		seen := map[int]bool{}
+		n.stemStart = new([1 << 16 / 8]byte)
+		for k := range n.stems {
+			if !seen[len(k)] {
+				seen[len(k)] = true
+				n.stemLens = append(n.stemLens, len(k))
+			}
+			n.stemStart[prefix2(k)/8] |= 1 << (prefix2(k) % 8)
+		}
+		sort.Ints(n.stemLens)
+	}
+	for _, ch := range n.next {
+		ch.indexStems()
+	}
+	for _, ch := range n.stems {
+		ch.indexStems()
+	}
+}
+
+// prefix2 packs the first two bytes of s (one byte and 0 for a
+// one-byte s).
+func prefix2[S ~string | ~[]byte](s S) uint16 {
+	if len(s) == 1 {
+		return uint16(s[0]) << 8
+	}
+	return uint16(s[0])<<8 | uint16(s[1])
 }
 
 func (n *trieNode) child(id int32) *trieNode {
@@ -402,6 +438,7 @@ func (d *Dictionary) compile() {
 		d.verbs[id] = v
 	}
 	for _, root := range []*trieNode{d.actors, d.agents, d.discards} {
+		root.indexStems()
 		root.first = make([]*trieNode, len(d.words))
 		for id, ch := range root.next {
 			root.first[id] = ch
