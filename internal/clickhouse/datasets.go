@@ -284,28 +284,33 @@ func writeRecord(w *bufio.Writer, r *datasets.Record, file string) {
 
 // SeriesSQL is the ClickHouse query for q: the deduplication rule of
 // internal/datasets applied in a subquery (GROUP BY origin, day, dyad,
-// code and place over dataset_events FINAL), then aggregated per period.
+// code and place, counting distinct record ids), then aggregated per period.
 func SeriesSQL(q datasets.SeriesQuery) (string, error) {
 	q, err := q.Check()
 	if err != nil {
 		return "", err
 	}
 	period := map[string]string{"day": "date", "week": "toMonday(date)", "month": "toStartOfMonth(date)", "year": "toStartOfYear(date)"}[q.By]
-	inner := `SELECT ` + period + ` AS period, source, target, count() AS reports, avg(goldstein) AS g, max(quad) AS quad
-	FROM dataset_events FINAL
+	// No FINAL: a record sent twice has the same id and the same values,
+	// so counting distinct ids in each deduplicated event (and keeping one
+	// row per id for raw counts) gives exact results at a fraction of
+	// FINAL's cost.
+	inner := `SELECT ` + period + ` AS p, source AS s, target AS t, uniqExact(id) AS reports, avg(goldstein) AS g, max(quad) AS quad
+	FROM dataset_events
 	WHERE ` + q.Where() + `
 	GROUP BY origin, date, source, target, cameo, plover, mode, place`
 	if q.Raw {
-		inner = `SELECT ` + period + ` AS period, source, target, 1 AS reports, goldstein AS g, quad
-	FROM dataset_events FINAL
-	WHERE ` + q.Where()
+		inner = `SELECT any(` + period + `) AS p, any(source) AS s, any(target) AS t, 1 AS reports, any(goldstein) AS g, any(quad) AS quad
+	FROM dataset_events
+	WHERE ` + q.Where() + `
+	GROUP BY id`
 	}
-	return `SELECT toString(period), source, target, count(), sum(reports),
+	return `SELECT toString(p), s, t, count(), sum(reports),
 	countIf(quad NOT IN (1, 2, 3, 4)), countIf(quad = 1), countIf(quad = 2), countIf(quad = 3), countIf(quad = 4),
 	round(sum(g), 6), round(avg(g), 6)
 FROM (` + inner + `)
-GROUP BY period, source, target
-ORDER BY period, source, target`, nil
+GROUP BY p, s, t
+ORDER BY p, s, t`, nil
 }
 
 // Series computes a dyadic series on the server, like [datasets.Series].
