@@ -37,16 +37,18 @@ var extFormats = map[string]Format{
 	".atom":     FormatFeed,
 	".jsonl":    FormatJSONL,
 	".ndjson":   FormatJSONL,
+	".json":     FormatJSONL,
 }
 
 // sniffLen is how much of the head of an input Detect looks at.
 const sniffLen = 1024
 
 // Detect picks the format of an input from its name's extension, and when
-// the extension is unknown or ambiguous (.xml, .json, none), from its
+// the extension is unknown or ambiguous (.xml, none), from its
 // first bytes: "%PDF-" is PDF; "<rss", "<feed", "<rdf:RDF" (after an
 // optional "<?xml …?>" and comments) are feeds; "<!doctype html", "<html"
-// and other HTML tags are HTML; "{" is JSON lines. Anything else is plain
+// and other HTML tags are HTML; "{" (or "[{", a JSON array of records) is
+// JSON lines. Anything else is plain
 // text, which [Reader] then checks for binary content and bad UTF-8.
 func Detect(name string, head []byte) Format {
 	if f, ok := extFormats[strings.ToLower(filepath.Ext(name))]; ok {
@@ -77,6 +79,10 @@ func Sniff(head []byte) Format {
 	switch h[0] {
 	case '{':
 		return FormatJSONL
+	case '[':
+		if j := bytes.TrimLeft(h[1:], " \t\r\n"); len(j) > 0 && j[0] == '{' {
+			return FormatJSONL // a JSON array of records
+		}
 	case '<':
 		return sniffMarkup(h)
 	}

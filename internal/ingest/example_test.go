@@ -30,5 +30,5 @@ func ExampleReader_Read() {
 	// notes.jsonl#1 jsonl "We welcome the talks." 2019-03-05
 	// speech.txt text "Minsk will not join any bloc.\n" 0001-01-01
 	// ingest: empty.md: empty document (0 bytes)
-	// ingest: notes.jsonl:2: json: invalid character 'o' looking for beginning of object key string
+	// ingest: notes.jsonl:2: offset 83: json: invalid character 'o' looking for beginning of object key string
 }
