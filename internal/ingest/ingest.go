@@ -163,6 +163,12 @@ func New(opt Options) *Reader {
 // each. A source is a file, a directory (read recursively, skipping hidden
 // files and folders, in lexical order), "-" for stdin, or an http(s) URL.
 //
+// Each document's Source names where it came from: the path or URL as
+// given (for a file found in a directory, the directory joined with its
+// relative path), "-" for stdin, and "source#N" for the N-th line of a
+// JSONL file, item of a feed or element of a JSON array. Its URL is the
+// page's final URL after redirects, or the feed item's link.
+//
 // Read never stops at a bad source: it returns one error per failure
 // (each an [*Error]) and goes on with the rest. It stops early only when
 // ctx is done or fn returns an error; that error is then the last one
