@@ -206,7 +206,6 @@ func loadBuiltin() (*Dict, error) {
 func New() *Dict {
 	d := newDict()
 	d.batch = 1
-	d.m.sorted = true
 	return d
 }
 

@@ -188,7 +188,6 @@ type matcher struct {
 	names   index            // tActor, tPerson, tIgnore
 	phrases index            // tPhrase
 	byKey   map[string]int32 // class group + exact tokens → pattern, for overrides
-	sorted  bool
 }
 
 func newMatcher() matcher {
@@ -201,7 +200,6 @@ func (m *matcher) clone() matcher {
 		names:   m.names.clone(),
 		phrases: m.phrases.clone(),
 		byKey:   make(map[string]int32, len(m.byKey)),
-		sorted:  m.sorted,
 	}
 	for k, v := range m.byKey {
 		c.byKey[k] = v
@@ -299,7 +297,6 @@ func (m *matcher) put(p pattern, toks []token) int32 {
 	m.pats = append(m.pats, p)
 	m.byKey[key] = i
 	m.indexOf(p.class).add(p.hashes[p.lead], i)
-	m.sorted = false
 	return i
 }
 
@@ -335,7 +332,6 @@ func (m *matcher) sortIndex() {
 			})
 		}
 	}
-	m.sorted = true
 }
 
 // at returns the longest pattern of ix whose key token is token i, as its
@@ -387,12 +383,6 @@ var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 256); return &s 
 // government", "Russia's armed forces", "the Government of Belarus",
 // "President Lukashenko" (the match then spans the whole phrase).
 func (d *Dict) Find(text string, date time.Time, dst []Match) []Match {
-	m := &d.m
-	if !m.sorted {
-		// Only reached for a Dict built without finish (never by the
-		// exported constructors); keep Find correct regardless.
-		m.sortIndex()
-	}
 	bp := tokPool.Get().(*[]token)
 	toks := tokenize(text, (*bp)[:0])
 	day := dayOf(date)
