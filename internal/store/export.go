@@ -103,8 +103,11 @@ func (s *Store) Export(ctx context.Context, query string, args []any, format, pa
 	if err != nil {
 		return 0, err
 	}
-	if path == "" {
+	switch path {
+	case "":
 		return 0, fmt.Errorf("export: empty output path")
+	case "-":
+		return 0, fmt.Errorf("export: path \"-\" names no file; write to standard output with ExportEventsTo")
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {

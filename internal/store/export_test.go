@@ -182,6 +182,7 @@ func TestExportRejects(t *testing.T) {
 		{"format", "xlsx", filepath.Join(dir, "e.xlsx"), `format "xlsx"`},
 		{"missing folder", store.FormatCSV, filepath.Join(dir, "no", "e.csv"), "does not exist"},
 		{"empty path", store.FormatCSV, "", "empty output path"},
+		{"stdout", store.FormatCSV, "-", "ExportEventsTo"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -166,6 +166,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	dsn := path
 	if path != Memory {
+		if strings.Contains(path, "://") {
+			return nil, fmt.Errorf("open database %s: a URL, but the embedded store takes a file path", path)
+		}
 		if strings.ContainsAny(path, "?#") {
 			return nil, fmt.Errorf("open database %s: the path must not contain '?' or '#'", path)
 		}

@@ -70,6 +70,7 @@ func TestOpenRejectsBadPaths(t *testing.T) {
 	tests := []struct{ name, path, want string }{
 		{"directory", dir, "is a directory"},
 		{"question mark", filepath.Join(dir, "a?b.db"), "must not contain"},
+		{"url", "clickhouse://127.0.0.1:8123/fulcrum", "takes a file path"},
 		{"not a database", writeFile(t, dir, "junk.db", "this is not a DuckDB file, just some text\n"), "junk.db"},
 	}
 	for _, tc := range tests {
