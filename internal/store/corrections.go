@@ -81,7 +81,7 @@ func (s *Store) Correct(ctx context.Context, c Correction) (Correction, error) {
 	if c.Who == "" || c.Why == "" {
 		return Correction{}, fmt.Errorf("correct event %s: who and why are required", c.EventID)
 	}
-	c.At = time.Now().UTC()
+	c.At = time.Now().UTC().Truncate(time.Microsecond) // what TIMESTAMP keeps
 	err := s.withTx(ctx, func(conn *sql.Conn) error {
 		if err := s.correct(ctx, conn, &c); err != nil {
 			return err

@@ -44,6 +44,13 @@ func TestCorrectionsSurviveReingest(t *testing.T) {
 		if c.Action == store.ActionAdd {
 			manualID = got.EventID
 		}
+		log, err := s.Corrections(ctx, store.CorrectionFilter{EventID: got.EventID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := log[len(log)-1]; last.ID != got.ID || !last.At.Equal(got.At) || last.Who != c.Who || last.Why != c.Why {
+			t.Errorf("correction %d: returned %+v, stored %+v", i, got, last)
+		}
 	}
 
 	check := func(stage string) {
