@@ -137,6 +137,7 @@ type person struct {
 	id      string
 	name    string
 	nat     string // nationality: the code used when out of office
+	entry   string // provenance: "person:<id>" or "user:<file>:<line>"
 	offices []office
 }
 
@@ -156,7 +157,6 @@ type Dict struct {
 	m       matcher
 	holders map[string][]holding // code + "\x00" + office title → who held it, built by finish
 	pending []ref                // codes referred to by lines, checked by finish
-	batch   int                  // loads so far
 }
 
 //go:embed data/*.txt
@@ -189,12 +189,11 @@ func loadBuiltin() (*Dict, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read built-in dictionary %s: %w", n, err)
 		}
-		p := parser{d: d, file: n, builtin: true, batch: 1}
+		p := parser{d: d, file: n, builtin: true}
 		if err := p.parse(string(b)); err != nil {
 			return nil, err
 		}
 	}
-	d.batch = 1
 	if err := d.finish(); err != nil {
 		return nil, err
 	}
@@ -205,7 +204,6 @@ func loadBuiltin() (*Dict, error) {
 // dictionaries; fill it with [Dict.Add] or [Dict.AddFile].
 func New() *Dict {
 	d := newDict()
-	d.batch = 1
 	return d
 }
 
@@ -226,7 +224,6 @@ func (d *Dict) Clone() *Dict {
 		persons: make(map[string]*person, len(d.persons)),
 		poles:   make(map[string]Pole, len(d.poles)),
 		m:       d.m.clone(),
-		batch:   d.batch,
 	}
 	for k, a := range d.actors {
 		na := *a

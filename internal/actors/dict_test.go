@@ -209,6 +209,8 @@ person doe-jane BLR Jane Doe
   office 2021-01-01 - BLR foreign minister
 person lavrov-sergey RUS Sergey Lavrov
   office 2004-03-09 2020-01-01 RUS foreign minister
+person ivanov-ivan RUS Ivan Ivanov
+  office 2030-01-01 - RUS foreign minister
 drop USSR
 pole BALTIC LTU LVA EST
 pole RUSSIA RUS MYBLOC
@@ -225,6 +227,8 @@ pole RUSSIA RUS MYBLOC
 		{"new surname", "Doe", "2022-01-01", "BLR", "GOV", "user:my.dict:10"},
 		{"offices replaced", "Lavrov", "2021-01-01", "RUS", "", "user:my.dict:12"},
 		{"builtin kept", "Minsk", "2021-01-01", "BLR", "", "state:BLR"},
+		{"shared surname, built-in person", "Ivanov", "2005-01-01", "RUS", "MIL", "person:ivanov-sergei"},
+		{"shared surname, user's person", "Ivanov", "2031-01-01", "RUS", "GOV", "user:my.dict:14"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -147,7 +147,6 @@ type pattern struct {
 	entry  string
 	line   int
 	file   string
-	batch  int // which load added it: persons of one load may share a name
 	lead   int // 1 when the first token is "the" and others follow: indexed by the second
 }
 
@@ -271,9 +270,10 @@ func (m *matcher) put(p pattern, toks []token) int32 {
 	key := keyOf(p.class, p.text, toks)
 	if i, ok := m.byKey[key]; ok {
 		old := &m.pats[i]
-		if old.class == tPerson && p.class == tPerson && old.batch == p.batch {
-			// Two persons in one file share this name: keep both and pick
-			// by date when matching.
+		if old.class == tPerson && p.class == tPerson {
+			// Persons share this name (two Ivanovs, or a user's person
+			// and a built-in one): keep all and pick by date when
+			// matching.
 			for _, id := range p.people {
 				if !slices.Contains(old.people, id) {
 					old.people = append(old.people, id)
@@ -502,6 +502,9 @@ func (d *Dict) build(p *pattern, text string, toks []token, s, e int, day int32)
 	if p.class == tPerson {
 		pr := d.pickPerson(p.people, day)
 		mt.Kind = Person
+		if pr.entry != "" {
+			mt.Entry = pr.entry
+		}
 		mt.Person = pr.name
 		mt.Code = pr.nat
 		if o, ok := pr.officeAt(day); ok {

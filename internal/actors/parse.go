@@ -130,8 +130,7 @@ func (d *Dict) Add(r io.Reader, name string) error {
 }
 
 func (d *Dict) parseInto(src, name string) error {
-	d.batch++
-	p := parser{d: d, file: name, batch: d.batch}
+	p := parser{d: d, file: name}
 	return p.parse(src)
 }
 
@@ -148,7 +147,6 @@ type parser struct {
 	d       *Dict
 	file    string
 	builtin bool
-	batch   int
 	errs    []error
 
 	// the current block
@@ -333,6 +331,14 @@ func splitNames(s string) []string {
 	return out
 }
 
+// personEntry is the provenance id of a person defined at line.
+func (p *parser) personEntry(line int, id string) string {
+	if p.builtin {
+		return "person:" + id
+	}
+	return fmt.Sprintf("user:%s:%d", p.file, line)
+}
+
 func (p *parser) entryFor(line int) string {
 	if p.builtin {
 		return p.entry
@@ -360,7 +366,6 @@ func (p *parser) names(line int, list string, mk func(string) pattern) {
 		if pat.class == tIgnore || pat.class == tPhrase {
 			pat.entry = ""
 		}
-		pat.batch = p.batch
 		if p.builtin && pat.class == tActor {
 			if i, ok := p.d.m.byKey[keyOf(tActor, n, toks)]; ok {
 				old := p.d.m.pats[i]
@@ -393,7 +398,7 @@ func (p *parser) personNames(line int, list string, form Form) {
 			continue
 		}
 		pat.class, pat.form, pat.people = tPerson, form, []string{p.code}
-		pat.line, pat.file, pat.batch = line, p.file, p.batch
+		pat.line, pat.file = line, p.file
 		pat.entry = p.entryFor(line)
 		if i, ok := p.d.m.byKey[keyOf(tActor, n, toks)]; ok && p.builtin {
 			old := p.d.m.pats[i]
@@ -464,9 +469,9 @@ func (p *parser) header(line int, kw, rest string) {
 				p.errorf(line, ErrDuplicate, "person %s defined twice", code)
 				return
 			}
-			pr.name, pr.nat = pname, nat
+			pr.name, pr.nat, pr.entry = pname, nat, p.personEntry(line, code)
 		} else {
-			p.d.persons[code] = &person{id: code, name: pname, nat: nat}
+			p.d.persons[code] = &person{id: code, name: pname, nat: nat, entry: p.personEntry(line, code)}
 		}
 		p.kind, p.code, p.entry = Person, code, "person:"+code
 		p.personNames(line, pname, Name)
