@@ -47,7 +47,7 @@ type EventFilter struct {
 	IncludeWrong bool
 	OnlyWrong    bool
 	// Limit caps the number of events returned (0: no cap); Offset skips
-	// that many first. Both are ignored by counts and exports.
+	// that many first. Counts ignore both; exports and aggregates honour them.
 	Limit, Offset int
 }
 

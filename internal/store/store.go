@@ -3,8 +3,9 @@
 // analysts' corrections with their audit trail, and reference tables that
 // other packages load once and reuse.
 //
-// All SQL lives in this package, one file per entity, written by hand over
-// database/sql. The schema is an ordered list of migrations (see
+// The SQL of these tables lives in this package, one file per entity,
+// written by hand over database/sql; packages with tables of their own
+// reach the engine through [Store.DB] and [Store.EnsureTable]. The schema is an ordered list of migrations (see
 // migrations.go), each applied in a transaction and recorded in the
 // schema_version table; [Open] refuses a database whose schema is newer than
 // this build knows.
@@ -12,7 +13,8 @@
 // DuckDB lets one process at a time open a file. [Open] turns DuckDB's lock
 // failure into a [*LockError] (matching [ErrLocked]) that tells the user
 // what to do instead of showing the engine's message. Within one process,
-// opening the same file twice shares one engine instance.
+// opening the same file twice shares one engine instance and one write
+// lock.
 //
 // Corrections are materialised: the events table holds each event as
 // corrected, and the corrections table holds the log (who, when, why, old
