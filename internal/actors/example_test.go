@@ -50,3 +50,12 @@ func ExampleDict_Add() {
 	// <nil> [LTU POL UKR]
 	// bad.dict:2: unknown actor code "QQQ"
 }
+
+func ExampleDict_Suggest() {
+	d, err := actors.Builtin()
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(d.Suggest("BLS"), d.Suggest("RUSIA"), d.Suggest("Byelorussia"), d.Suggest("XQXQXQ") == "")
+	// Output: BLR RUSSIA BLR true
+}

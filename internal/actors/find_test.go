@@ -135,6 +135,10 @@ func TestFind(t *testing.T) {
 		{"defence minister office is MIL", "Russia's Defence Minister", "2020-01-01", []want{{text: "Russia's Defence Minister", code: "RUS", role: "MIL", office: "defence minister", person: "Sergei Shoigu"}}},
 		{"office vacant", "China's defence minister", "2023-11-15", []want{{text: "China's defence minister", code: "CHN", role: "MIL", office: "defence minister", person: ""}}},
 		{"org office", "the NATO Secretary General", "2025-01-01", []want{{text: "NATO Secretary General", code: "NATO", role: "GOV", office: "secretary general", person: "Mark Rutte"}}},
+		{"west bank is not the West", "settlements in the West Bank", "", []want{{text: "the West Bank", code: "PSE"}}},
+		{"person attached", "the Lukashenko-led government", "2020-01-01", []want{{text: "Lukashenko", code: "BLR", role: "GOV", attached: true}}},
+		{"bare apostrophe possessive", "Belarus’ allies", "", []want{{text: "Belarus", code: "BLR"}}},
+		{"korea alone is not matched", "Korea and the Korean people", "", nil},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {
