@@ -466,7 +466,7 @@ func (c *Coder) matchFwd(e *celem, p int) int {
 	}
 	switch e.kind {
 	case ElemWord:
-		if c.toks[p].id == e.id {
+		if e.stem != "" && c.hasPrefix(p, e.stem) || e.stem == "" && c.toks[p].id == e.id {
 			return p + 1
 		}
 	case ElemSynset:
@@ -503,7 +503,7 @@ func (c *Coder) matchBack(e *celem, q int) int {
 	}
 	switch e.kind {
 	case ElemWord:
-		if c.toks[p].id == e.id {
+		if e.stem != "" && c.hasPrefix(p, e.stem) || e.stem == "" && c.toks[p].id == e.id {
 			return p
 		}
 	case ElemSynset:
@@ -547,6 +547,11 @@ func (c *Coder) groupEnd(n int32) int {
 		k++
 	}
 	return c.nps[k].end
+}
+
+func (c *Coder) hasPrefix(p int, stem string) bool {
+	w := c.word(c.toks[p])
+	return len(w) >= len(stem) && string(w[:len(stem)]) == stem
 }
 
 func (c *Coder) idsAt(p int, ids []int32) bool {
@@ -646,10 +651,16 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 	defer func() { c.cands = cands[:0] }()
 	for i := 0; i < len(c.toks); i++ {
 		t := c.toks[i]
-		if t.id < 0 || c.npAt[i] >= 0 {
+		if t.punct != 0 || c.npAt[i] >= 0 {
 			continue
 		}
-		forms := c.d.verbs[t.id]
+		var forms []verbForm
+		if t.id >= 0 {
+			forms = c.d.verbs[t.id]
+		}
+		if len(forms) == 0 && c.d.verbStems != nil {
+			forms = c.verbStem(t)
+		}
 		if len(forms) == 0 {
 			continue
 		}
@@ -747,6 +758,20 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// verbStem returns the forms of the longest TABARI verb stem that begins
+// token t.
+func (c *Coder) verbStem(t token) []verbForm {
+	w := c.word(t)
+	for _, k := range c.d.verbStemLens {
+		if k <= len(w) {
+			if f := c.d.verbStems[string(w[:k])]; f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 func bytesHasSuffix(b []byte, suf string) bool {

@@ -54,10 +54,14 @@ type Dictionary struct {
 	agents   *trieNode
 	discards *trieNode
 	verbs    [][]verbForm // by word id
-	flags    []uint8      // by word id
-	sets     []compiledSet
-	synsets  map[string][][]int32
-	fn       funcWords
+	// verbStems holds TABARI verb stems ("ACCUS"); verbStemLens their
+	// lengths, longest first.
+	verbStems    map[string][]verbForm
+	verbStemLens []int
+	flags        []uint8 // by word id
+	sets         []compiledSet
+	synsets      map[string][][]int32
+	fn           funcWords
 }
 
 type trieNode struct {
@@ -141,6 +145,7 @@ type compiledSet struct {
 type celem struct {
 	kind ElemKind
 	id   int32
+	stem string // TABARI: a word matched as a prefix; id is then unused
 	syn  [][]int32
 	gap  bool // other tokens may come between this element and its neighbour toward the verb
 }
@@ -374,10 +379,21 @@ func (d *Dictionary) compile() {
 	d.sets = make([]compiledSet, len(d.Verbs.Sets))
 	for si, set := range d.Verbs.Sets {
 		for vi, v := range set.Verbs {
-			for _, f := range v.Forms {
+			forms := v.Forms
+			if d.stems() && v.Regular {
+				forms = forms[:1] // TABARI: the written form (or stem) only
+			}
+			for _, f := range forms {
 				vf := verbForm{set: int32(si), verb: int32(vi)}
 				for _, w := range f[1:] {
 					vf.rest = append(vf.rest, d.id(w))
+				}
+				if v.Stem && d.stems() && len(f) == 1 {
+					if d.verbStems == nil {
+						d.verbStems = map[string][]verbForm{}
+					}
+					d.verbStems[f[0]] = append(d.verbStems[f[0]], vf)
+					continue
 				}
 				first := d.id(f[0])
 				verbs[first] = append(verbs[first], vf)
@@ -398,7 +414,7 @@ func (d *Dictionary) compile() {
 			cp.pre = d.compileElems(p.Pre, true)
 			cp.post = d.compileElems(p.Post, false)
 			for _, e := range append(append([]celem(nil), cp.pre...), cp.post...) {
-				if e.kind == ElemWord {
+				if e.kind == ElemWord && e.stem == "" {
 					cp.req = append(cp.req, e.id)
 				}
 			}
@@ -433,6 +449,14 @@ func (d *Dictionary) compile() {
 	for _, x := range flagged {
 		d.flags[d.vocab[x.w]] |= x.f
 	}
+	lens := map[int]bool{}
+	for k := range d.verbStems {
+		if !lens[len(k)] {
+			lens[len(k)] = true
+			d.verbStemLens = append(d.verbStemLens, len(k))
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(d.verbStemLens)))
 	d.verbs = make([][]verbForm, len(d.words))
 	for id, v := range verbs {
 		d.verbs[id] = v
@@ -457,9 +481,20 @@ func (d *Dictionary) compileElems(es []Elem, pre bool) []celem {
 		c := celem{kind: e.Kind}
 		switch e.Kind {
 		case ElemWord:
-			c.id = d.id(e.Word)
+			if e.Stem && d.stems() {
+				c.stem = e.Word
+			} else {
+				c.id = d.id(e.Word)
+			}
 		case ElemSynset:
 			c.syn = d.synsets[e.Word]
+			for _, alt := range e.Alts {
+				ids := make([]int32, len(alt))
+				for k, w := range alt {
+					ids[k] = d.id(w)
+				}
+				c.syn = append(c.syn, ids)
+			}
 		}
 		if pre {
 			c.gap = i == len(es)-1 || !es[i+1].Next

@@ -210,7 +210,40 @@ func TestReadVerbsTABARI(t *testing.T) {
 		}
 		got = append(got, fmt.Sprintf("%s[%s] %d verbs %v", s.Name, s.Code, len(s.Verbs), pats))
 	}
-	if want := "SAY[010] 2 verbs [018]; ACCUSE[112] 1 verbs [1121]"; strings.Join(got, "; ") != want {
+	if want := "SAY[010] 1 verbs []; STATE[---] 1 verbs [018]; ACCUSE[112] 1 verbs [1121]"; strings.Join(got, "; ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
+	}
+}
+
+func TestCodeTABARIDictionary(t *testing.T) {
+	d, err := cameodict.Load("testdata/tabari", cameodict.FormatAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != cameodict.FormatTABARI || len(d.Warnings) != 0 {
+		t.Fatalf("format %q warnings %v, want tabari and none", d.Format, d.Warnings)
+	}
+	tests := []struct{ text, want string }{
+		{"Belarus accused Russia.", "BLR RUS 112"},
+		{"The Russians accuse Belarus.", "RUS BLR 112"},
+		{"Belarus was accused by Russia.", "RUS BLR 112"},
+		{"Belarus accused Russia of violating the treaty.", "BLR RUS 1123"},
+		{"Belarus accused Russia of violent words.", "BLR RUS 112"}, // VIOLAT does not begin VIOLENT
+		{"Belarus will act as mediator with Russia.", "BLR RUS 045 intent"},
+		{"Belarus acted as mediator with Russia.", ""}, // ACT_ is exact and TABARI makes no forms
+		{"Russia forced Belarus to visit Moscow.", "RUS BLR 100"},
+		{"Russia visits Minsk.", "RUS BLR 042; BLR RUS 043"},
+	}
+	c := cameodict.NewCoder(d, cameodict.DefaultOptions())
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			res, err := c.Code(cameodict.Record{ID: "tb-1", Date: 20100101, Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := brief(res.Events); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -30,6 +30,12 @@ type Elem struct {
 	// (they were joined with "_" in the dictionary); otherwise other words
 	// may come between.
 	Next bool
+	// Stem is true for a word written without a trailing "_": TABARI
+	// matches it as a prefix ("VIOLAT" matches "violated").
+	Stem bool
+	// Alts are the alternatives of a TABARI "{ WAS | WERE }" set
+	// (ElemSynset with an empty Word).
+	Alts [][]string
 }
 
 // Pattern is one "- … * … [CODE]" line of a verb dictionary.
@@ -54,6 +60,13 @@ type Verb struct {
 	// irregular forms given in "{…}" or else the regular ones (+S, +ED or
 	// +D, +ING).
 	Forms [][]string
+	// Stem is true when the verb was written without a trailing "_":
+	// TABARI then matches its first word as a prefix ("ACCUS" matches
+	// "accused" and "accusation").
+	Stem bool
+	// Regular is true when Forms[1:] were made by the regular rules rather
+	// than listed; TABARI dictionaries use only the written form.
+	Regular bool
 	// Code is the verb's own code, "" to use its block's.
 	Code string
 	File string
@@ -89,9 +102,11 @@ type Verbs struct {
 // (multi-word verbs joined with "_", optionally led by "+"), and pattern
 // lines "- WORDS * WORDS [CODE]" with the markers $ (source), + (target),
 // % (compound), ^ (skip), &SYNSET, "(…)" and "{…}" groupings. Without
-// block headers (TABARI) a verb line that follows a pattern starts a new
-// block. Patterns naming undefined synsets are skipped and reported
-// through warn (may be nil), as PETRARCH does.
+// block headers (TABARI) every verb line starts its own entry, and "+"
+// lines add multi-word forms to it. TABARI's "{ WAS | WERE }" alternatives
+// and codes marked with "!" ("[100!]", the mark is dropped) are read too.
+// Patterns naming undefined synsets are skipped and reported through warn
+// (may be nil), as PETRARCH does.
 func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 	lines, err := readLines(r, file)
 	if err != nil {
@@ -111,7 +126,6 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 	var set *VerbSet
 	var syn *Synset
 	synNoPlural := false
-	lastWasPattern := false
 	type pending struct {
 		text string
 		line int
@@ -131,7 +145,7 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 			name, code := "", "---"
 			for _, w := range f {
 				if strings.HasPrefix(w, "[") {
-					code = strings.Trim(w, "[]")
+					code = cleanCode(strings.Trim(w, "[]"))
 				} else if name == "" {
 					name = strings.ToUpper(w)
 				}
@@ -141,7 +155,6 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 			}
 			set = &VerbSet{Name: name, Code: code, File: file, Line: l.n}
 			v.Sets = append(v.Sets, set)
-			lastWasPattern = false
 		case s[0] == '&':
 			name := strings.ToUpper(strings.Fields(s)[0])
 			synNoPlural = strings.HasSuffix(name, "_")
@@ -166,14 +179,12 @@ func ReadVerbs(r io.Reader, file string, warn func(error)) (*Verbs, error) {
 				return nil, syntaxf(file, l.n, "pattern before any verb")
 			}
 			pats = append(pats, pending{text: s[1:], line: l.n, set: set})
-			lastWasPattern = true
 		default:
 			syn = nil
-			if set == nil || (!headers && lastWasPattern && !strings.HasPrefix(s, "+")) {
+			if set == nil || (!headers && !strings.HasPrefix(s, "+")) {
 				set = &VerbSet{Code: "---", File: file, Line: l.n}
 				v.Sets = append(v.Sets, set)
 			}
-			lastWasPattern = false
 			verb, err := parseVerbLine(s, file, l.n)
 			if err != nil {
 				return nil, err
@@ -214,6 +225,7 @@ func parseVerbLine(s, file string, n int) (Verb, error) {
 		return Verb{}, syntaxf(file, n, "verb %q: more than one code", s)
 	}
 	if len(codes) == 1 {
+		codes[0] = cleanCode(codes[0])
 		if err := checkCode(codes[0]); err != nil {
 			return Verb{}, syntaxf(file, n, "verb %q: %v", s, err)
 		}
@@ -235,6 +247,7 @@ func parseVerbLine(s, file string, n int) (Verb, error) {
 	if !ok {
 		return Verb{}, syntaxf(file, n, "verb line %q has no verb", s)
 	}
+	verb.Stem = p.Stem && len(p.Words) == 1
 	verb.Forms = append(verb.Forms, p.Words)
 	if hasBraces {
 		for _, f := range irregular {
@@ -244,6 +257,7 @@ func parseVerbLine(s, file string, n int) (Verb, error) {
 		}
 		return verb, nil
 	}
+	verb.Regular = true
 	for _, f := range regularForms(p.Words[0]) {
 		verb.Forms = append(verb.Forms, append([]string{f}, p.Words[1:]...))
 	}
@@ -274,6 +288,9 @@ func regularForms(w string) []string {
 	}
 	return []string{s, ed, ing}
 }
+
+// cleanCode drops TABARI's "!" marks from a code ("100!" → "100").
+func cleanCode(c string) string { return strings.ReplaceAll(strings.TrimSpace(c), "!", "") }
 
 // checkCode accepts "042", "0874", "---", "###", "042:043", ":190".
 func checkCode(c string) error {
@@ -309,7 +326,7 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 	if i < 0 || j < i {
 		return Pattern{}, syntaxf(file, n, "pattern %q has no [CODE]", strings.TrimSpace(s))
 	}
-	code := strings.TrimSpace(s[i+1 : j])
+	code := cleanCode(s[i+1 : j])
 	if err := checkCode(code); err != nil {
 		return Pattern{}, syntaxf(file, n, "pattern: %v", err)
 	}
@@ -318,7 +335,31 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 	verbAt := -1
 	var elems []Elem
 	body := strings.ReplaceAll(strings.ReplaceAll(s[:i], "**", "*"), "*", " * ") // "SPY_*_DEAL"
-	for _, raw := range strings.Fields(body) {
+	fields := strings.Fields(body)
+	for fi := 0; fi < len(fields); fi++ {
+		raw := fields[fi]
+		// TABARI alternatives: "{ WAS | WERE }"
+		if strings.HasPrefix(raw, "{") && strings.Contains(body, "|") {
+			end := fi
+			for end < len(fields) && !strings.HasSuffix(fields[end], "}") {
+				end++
+			}
+			group := strings.Trim(strings.Join(fields[fi:min(end+1, len(fields))], " "), "{} ")
+			if strings.Contains(group, "|") {
+				e := Elem{Kind: ElemSynset}
+				for _, alt := range strings.Split(group, "|") {
+					if ph, ok := parsePhrase(alt); ok {
+						e.Alts = append(e.Alts, ph.Words)
+					}
+				}
+				if len(e.Alts) == 0 {
+					return Pattern{}, syntaxf(file, n, "empty alternatives in %q", p.Text)
+				}
+				elems = append(elems, e)
+				fi = end
+				continue
+			}
+		}
 		tok := strings.Trim(raw, "(){}")
 		if tok == "" {
 			continue
@@ -356,6 +397,7 @@ func parsePattern(s, file string, n int, synsets map[string]*Synset) (Pattern, e
 		words := strings.FieldsFunc(strings.ToUpper(tok), func(r rune) bool { return r == '_' })
 		for k, w := range words {
 			e := Elem{Kind: ElemWord, Word: w, Next: k > 0 || tok[0] == '_'}
+			e.Stem = k == len(words)-1 && !strings.HasSuffix(tok, "_")
 			if w[0] == '&' {
 				if _, ok := synsets[w]; !ok {
 					return Pattern{}, &ParseError{File: file, Line: n, Err: fmt.Errorf("synset %s is not defined; pattern skipped", w)}
