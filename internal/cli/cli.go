@@ -43,6 +43,7 @@ func commands() []command {
 		{"code", "print the events coded from documents", runCode},
 		{"ingest", "store documents and their events in the database", runIngest},
 		{"votes", "UN General Assembly vote agreement between two states", runVotes},
+		{"serve", "the analyst's dashboard and JSON API", runServe},
 	}
 }
 

@@ -1,0 +1,244 @@
+package web
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/fulcrum-dev/fulcrum/internal/actors"
+	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/report"
+)
+
+// Default report period and poles of the country page.
+const (
+	defaultFrom  = 1992
+	defaultTo    = 2020
+	defaultPoles = "RUSSIA,WEST"
+)
+
+// reportParams are a country page's validated parameters.
+type reportParams struct {
+	Country  string
+	Poles    []string
+	From, To int
+}
+
+// reportParams reads the country code from the path and poles, from and to
+// from the query: an unknown country is a 404, a malformed parameter a 400.
+func (s *Server) reportParams(r *http.Request) (reportParams, int, error) {
+	var p reportParams
+	p.Country = strings.ToUpper(r.PathValue("code"))
+	if !codeRE.MatchString(p.Country) {
+		return p, http.StatusNotFound, fmt.Errorf("no country %q: use an ISO3 code such as BLR", r.PathValue("code"))
+	}
+	if a, ok := s.cfg.Dict.Actor(p.Country); (!ok || a.Kind != actors.State) && !s.cfg.Votes.Known(p.Country) {
+		msg := fmt.Sprintf("no country %q in the dictionary or the UN votes", p.Country)
+		if sug := s.cfg.Dict.Suggest(p.Country); sug != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", sug)
+		}
+		return p, http.StatusNotFound, errors.New(msg)
+	}
+	q := r.URL.Query()
+	poles := q.Get("poles")
+	if strings.TrimSpace(poles) == "" {
+		poles = defaultPoles
+	}
+	seen := map[string]bool{}
+	for _, name := range strings.Split(poles, ",") {
+		name = strings.ToUpper(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		if _, ok := s.cfg.Dict.Pole(name); !ok {
+			return p, http.StatusBadRequest, badParam("poles", "unknown pole %q (known: %s)", name, strings.Join(s.cfg.Dict.Poles(), ", "))
+		}
+		if seen[name] {
+			return p, http.StatusBadRequest, badParam("poles", "pole %s is named twice", name)
+		}
+		seen[name] = true
+		p.Poles = append(p.Poles, name)
+	}
+	if len(p.Poles) < 2 {
+		return p, http.StatusBadRequest, badParam("poles", "name at least two poles, e.g. RUSSIA,WEST")
+	}
+	maxYear := s.cfg.Now().Year()
+	var err error
+	if p.From, err = year(q, "from", defaultFrom, maxYear); err != nil {
+		return p, http.StatusBadRequest, err
+	}
+	if p.To, err = year(q, "to", min(defaultTo, maxYear), maxYear); err != nil {
+		return p, http.StatusBadRequest, err
+	}
+	if p.From > p.To {
+		return p, http.StatusBadRequest, badParam("from", "%d is after to %d", p.From, p.To)
+	}
+	return p, 0, nil
+}
+
+// countryView is the country page's data.
+type countryView struct {
+	reportParams
+	PoleList  string
+	AllPoles  []string
+	R         *report.Report
+	Charts    []chart
+	Channels  []channelView
+	Counted   int // statement events counted over the period
+	NoData    string
+	Dyads     []string
+	Evidence  string // query string of the evidence browser for this state
+	Writeable bool
+}
+
+type channelView struct {
+	Name   string
+	Method string
+	Poles  []string
+	Rows   []periodRow
+}
+
+type periodRow struct {
+	Period string
+	Cells  []cellView
+}
+
+type cellView struct {
+	Value, Lo, Hi string
+	N             int
+	Empty         bool
+}
+
+// countryShow is the country page: verdict, charts, per-period values with
+// intervals, shifts and the strongest evidence. /api/country/{code} returns
+// the report's JSON.
+func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
+	p, status, err := s.reportParams(r)
+	if err != nil {
+		s.fail(w, r, status, err.Error())
+		return
+	}
+	b, err := s.report(r.Context(), p.Country, p.Poles, p.From, p.To)
+	var ue *report.UnknownError
+	switch {
+	case errors.As(err, &ue):
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	case errors.Is(err, report.ErrNoData):
+		if isAPI(r) {
+			s.fail(w, r, http.StatusNotFound, fmt.Sprintf("no data for %s in %d–%d: %v", p.Country, p.From, p.To, err))
+			return
+		}
+		s.html(w, r, http.StatusOK, "country", p.Country, countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","),
+			AllPoles: s.cfg.Dict.Poles(), NoData: fmt.Sprintf("No data for %s in %d–%d.", p.Country, p.From, p.To)})
+		return
+	case err != nil:
+		s.failErr(w, r, err)
+		return
+	}
+	if isAPI(r) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(b.JSON)
+		return
+	}
+	v := countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","), AllPoles: s.cfg.Dict.Poles(), R: b.Report, Charts: b.Charts,
+		Evidence: fmt.Sprintf("source=%s&from=%d&to=%d", p.Country, p.From, p.To)}
+	for _, ch := range b.Report.Channels {
+		if ch.Name == report.Statements {
+			for _, se := range ch.Series {
+				for _, pt := range se.Points {
+					v.Counted += pt.N
+				}
+			}
+		}
+		v.Channels = append(v.Channels, channelTable(ch))
+	}
+	for _, pole := range b.Report.Poles {
+		v.Dyads = append(v.Dyads, pole.Core...)
+	}
+	s.html(w, r, http.StatusOK, "country", b.Report.CountryName, v)
+}
+
+func channelTable(ch report.Channel) channelView {
+	cv := channelView{Name: ch.Name, Method: ch.Method}
+	series := ch.Series
+	if ch.Tilt != nil {
+		series = append(series[:len(series):len(series)], *ch.Tilt)
+	}
+	for _, se := range series {
+		cv.Poles = append(cv.Poles, se.Pole)
+	}
+	if len(series) == 0 {
+		return cv
+	}
+	for i, pt := range series[0].Points {
+		row := periodRow{Period: pt.Period}
+		for _, se := range series {
+			if i >= len(se.Points) {
+				row.Cells = append(row.Cells, cellView{Empty: true})
+				continue
+			}
+			row.Cells = append(row.Cells, cell(se.Points[i]))
+		}
+		cv.Rows = append(cv.Rows, row)
+	}
+	return cv
+}
+
+func cell(pt align.Point) cellView {
+	if pt.N == 0 || math.IsNaN(pt.Value) {
+		return cellView{Empty: true}
+	}
+	return cellView{Value: fmt.Sprintf("%+.2f", pt.Value), Lo: fmt.Sprintf("%+.2f", pt.Lo), Hi: fmt.Sprintf("%+.2f", pt.Hi), N: pt.N}
+}
+
+// reportShow writes the report as json, md or html (?format=): what
+// `fulcrum report` prints, for the CLI while the server holds the database.
+func (s *Server) reportShow(w http.ResponseWriter, r *http.Request) {
+	p, status, err := s.reportParams(r)
+	if err != nil {
+		s.fail(w, r, status, err.Error())
+		return
+	}
+	format := r.URL.Query().Get("format")
+	switch format {
+	case "", "json", "md", "html":
+	default:
+		s.fail(w, r, http.StatusBadRequest, fmt.Sprintf("parameter format: %q is not json, md or html", format))
+		return
+	}
+	b, err := s.report(r.Context(), p.Country, p.Poles, p.From, p.To)
+	var ue *report.UnknownError
+	switch {
+	case errors.As(err, &ue):
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	case errors.Is(err, report.ErrNoData):
+		s.fail(w, r, http.StatusNotFound, err.Error())
+		return
+	case err != nil:
+		s.failErr(w, r, err)
+		return
+	}
+	bw := bufio.NewWriter(w)
+	switch format {
+	case "", "json":
+		w.Header().Set("Content-Type", "application/json")
+		bw.Write(b.JSON)
+	case "md":
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		err = b.Report.WriteMarkdown(bw, nil)
+	case "html":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		err = b.Report.WriteHTML(bw)
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		s.log.Error("write report", "path", r.URL.Path, "err", err)
+	}
+}
