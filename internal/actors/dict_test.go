@@ -293,6 +293,7 @@ func TestAddErrors(t *testing.T) {
 		{"state redefined as org", "org BLR Belarus\n", []int{1}, actors.ErrSyntax, "already defined"},
 		{"invalid utf8", "state BLR Bel\xffarus\n", []int{1}, actors.ErrSyntax, "UTF-8"},
 		{"several bad lines", "state BLR Belarus\n  colour blue\n\n  size big\n", []int{2, 4}, actors.ErrSyntax, "colour"},
+		{"bad header skips its block", "org abc Abc\n  member QQQ 2000\n  short Abc\norg DEF Def\n  color red\n", []int{1, 5}, actors.ErrSyntax, "org code"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

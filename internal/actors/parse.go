@@ -154,7 +154,8 @@ type parser struct {
 	code      string // actor code or person id
 	entry     string // builtin entry id of the block
 	line      int    // header line
-	noAuto    bool   // "surname -": derive no surname
+	noAuto    bool   // the block gave surname lines (or "surname -"): derive none
+	skip      bool   // the block's header was bad: ignore its lines
 	fullNames []string
 	reset     map[string]bool // member states / offices replaced in this block
 }
@@ -205,6 +206,13 @@ func (p *parser) parse(src string) error {
 }
 
 func (p *parser) directive(line int, kw, rest string) {
+	if p.skip {
+		switch kw {
+		case "name", "short", "adj", "adjective", "demonym", "capital", "alias", "seat", "mil", "leg", "surname", "member", "office":
+			return
+		}
+		p.skip = false
+	}
 	switch kw {
 	case "state", "org", "person":
 		p.endBlock()
@@ -416,6 +424,9 @@ func (p *parser) personNames(line int, list string, form Form) {
 func (p *parser) header(line int, kw, rest string) {
 	code, name := cutField(rest)
 	p.line, p.noAuto, p.fullNames, p.reset = line, false, nil, map[string]bool{}
+	// Until the header proves good, the lines of its block are skipped:
+	// one bad header is one error, not one per line of its block.
+	p.skip = true
 	switch kw {
 	case "state", "org":
 		k, re := State, stateCodeRE
@@ -423,7 +434,11 @@ func (p *parser) header(line int, kw, rest string) {
 			k, re = Org, orgCodeRE
 		}
 		if !re.MatchString(code) {
-			p.errorf(line, ErrSyntax, "%s code %q: want %s", kw, code, map[bool]string{true: "three capital letters (ISO 3166-1 alpha-3)", false: "capital letters, digits or _"}[k == State])
+			want := "three capital letters (ISO 3166-1 alpha-3)"
+			if k == Org {
+				want = "capital letters, digits or _"
+			}
+			p.errorf(line, ErrSyntax, "%s code %q: want %s", kw, code, want)
 			return
 		}
 		if name == "" {
@@ -447,7 +462,7 @@ func (p *parser) header(line int, kw, rest string) {
 			}
 			p.d.actors[code] = rec
 		}
-		p.kind, p.code, p.entry = k, code, kw+":"+code
+		p.kind, p.code, p.entry, p.skip = k, code, kw+":"+code, false
 		form := ShortName
 		if k == Org {
 			form = Name
@@ -473,7 +488,7 @@ func (p *parser) header(line int, kw, rest string) {
 		} else {
 			p.d.persons[code] = &person{id: code, name: pname, nat: nat, entry: p.personEntry(line, code)}
 		}
-		p.kind, p.code, p.entry = Person, code, "person:"+code
+		p.kind, p.code, p.entry, p.skip = Person, code, "person:"+code, false
 		p.personNames(line, pname, Name)
 	}
 }
