@@ -740,6 +740,7 @@ const (
 	subFirst   // we, I, our country
 	subPronoun // he, she, the minister
 	subIt      // it: the last state or organisation that was a subject
+	subOther   // a subject that is no actor: "the sanctions were lifted"
 )
 
 type subj struct {
@@ -755,36 +756,48 @@ func (s subj) list() []int32 { return s.ments[:s.n] }
 // not governed by a preposition (with the actors coordinated with it),
 // a first-person pronoun, or he/she.
 func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun bool) subj {
-	// An actor right before the verb, perhaps with an auxiliary or adverb
-	// between, is its subject: "… and Ukraine protested", "Thousands of
-	// Georgians demonstrated", "Russia has repeatedly deployed".
+	// The word right before the verb, after auxiliaries and adverbs, is
+	// usually its subject: "… and Ukraine protested", "Thousands of
+	// Georgians demonstrated", "Russia has repeatedly deployed", "we
+	// strongly support"; "the sanctions were lifted", "African States have
+	// joined" have a subject that is no actor.
 	if !noun {
 		k := b - 1
-		for n := 0; n < 3 && k >= a; n++ {
-			t := toks[k]
-			if t.kind != text.Word || t.inMent >= 0 || t.upper || t.cls&(cPrep|cAnd|cThat|cConj) != 0 {
-				break
-			}
+		for k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper &&
+			(toks[k].cls&cAux != 0 || strings.HasSuffix(ctx.norm[toks[k].start:toks[k].end], "ly")) {
 			k--
 		}
-		if k >= a {
-			if m := toks[k].inMent; m >= 0 && !ments[m].attached && ments[m].t1 == k+1 {
-				s := subj{kind: subMention, at: ments[m].t0}
-				s.ments[0] = m
-				s.n = 1
-				// "Russia and Belarus signed", "Armenian and Azerbaijani troops".
-				j := ments[m].t0 - 1
-				for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
-					pm := toks[j-1].inMent
-					if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
-						break
+		if k >= a && toks[k].kind == text.Word {
+			t := toks[k]
+			switch {
+			case t.inMent >= 0:
+				if m := t.inMent; !ments[m].attached && ments[m].t1 == k+1 {
+					s := subj{kind: subMention, at: ments[m].t0}
+					s.ments[0] = m
+					s.n = 1
+					// "Russia and Belarus signed", "Armenian and Azerbaijani troops".
+					j := ments[m].t0 - 1
+					for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
+						pm := toks[j-1].inMent
+						if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
+							break
+						}
+						s.ments[s.n] = pm
+						s.n++
+						s.at = ments[pm].t0
+						j = ments[pm].t0 - 1
 					}
-					s.ments[s.n] = pm
-					s.n++
-					s.at = ments[pm].t0
-					j = ments[pm].t0 - 1
+					return s
 				}
-				return s
+			case t.cls&cWe != 0, t.cls&cSelfNoun != 0 && k > a && toks[k-1].cls&cOurMy != 0:
+				return subj{kind: subFirst, at: k}
+			case t.cls&cHeShe != 0:
+				return subj{kind: subPronoun, at: k}
+			case t.cls&cIt != 0:
+				return subj{kind: subIt, at: k}
+			case t.cls&(cPrep|cThat|cAnd|cConj|cDet) != 0:
+			case t.upper && k > a, k > a && toks[k-1].cls&cDet != 0:
+				return subj{kind: subOther, at: k}
 			}
 		}
 	}
@@ -906,11 +919,11 @@ func clauseStart(toks []tk, a, k int) int {
 }
 
 // boundaryAt reports whether toks[j] ends a clause: ";", ":", a final
-// stop, a conjunction such as "but" or "whereas", or "and"/"yet" after a
-// comma.
+// stop, a conjunction such as "but" or "whereas", "that", or "and"/"yet"
+// after a comma.
 func boundaryAt(toks []tk, a, j int) bool {
 	t := toks[j]
-	if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&cConj != 0 {
+	if t.punct == ';' || t.punct == ':' || t.punct == '.' || t.cls&(cConj|cThat) != 0 {
 		return true
 	}
 	return j > a && toks[j-1].punct == ',' && (t.cls&cAnd != 0 || t.cls&cYet != 0)
@@ -1196,7 +1209,25 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			sub = subj{kind: subMention, at: ag.t0, n: 1}
 			sub.ments[0] = agent
 		}
-		if ns == 0 && verbal(code) {
+		if r.bySpkr {
+			// An evaluation ("… is illegal", "concerned about …") is the
+			// speaker's, about every actor in the clause.
+			var judge speaker
+			switch {
+			case sp.ok && (quote || cd.t0 >= content):
+				judge = sp
+			case sub.kind == subFirst && ctx.d.Author != "":
+				judge = speaker{code: ctx.d.Author, ok: true}
+			case ctx.d.Author != "" && !reported && !quote:
+				judge = speaker{code: ctx.d.Author, ok: true}
+			}
+			if !judge.ok {
+				continue
+			}
+			srcs[0], ns = judge, 1
+			sub = subj{}
+		}
+		if ns == 0 && verbal(code) && sub.kind != subOther {
 			// Only speech acts fall back on the speaker: the author of a
 			// speech does not commit the killings it describes.
 			switch {
@@ -1209,7 +1240,10 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		// Passive voice: "Belarus was criticised by the EU".
 		var agentMent int32 = -1
 		ce := clauseEnd(toks, cd.t1, b)
-		if !r.noun && cd.t0 > cs && toks[cd.t0-1].cls&cBe != 0 {
+		passive := !r.noun && r.verb && cd.t0 > cs && participle(ctx.norm[toks[cd.t0].start:toks[cd.t0].end]) &&
+			(toks[cd.t0-1].cls&cPassive != 0 ||
+				(cd.t0-1 > cs && toks[cd.t0-2].cls&cPassive != 0 && strings.HasSuffix(ctx.norm[toks[cd.t0-1].start:toks[cd.t0-1].end], "ly")))
+		if passive {
 			for k := cd.t1; k+1 < ce; k++ {
 				if toks[k].cls&cBy != 0 && toks[k+1].ment >= 0 {
 					agentMent = toks[k+1].ment
@@ -1220,6 +1254,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 					break
 				}
 			}
+		}
+		if passive && agentMent < 0 {
+			continue // "my country was invaded": by whom is not said
 		}
 		var tgts [16]string
 		nt := 0
@@ -1265,6 +1302,13 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				// A pattern with a gap may hold its target inside ("imposed
 				// on Belarus new sanctions").
 				for k := cd.t0; k < cd.t1; k++ {
+					if m := toks[k].ment; m >= 0 && !ments[m].attached {
+						addT(ments[m].code)
+					}
+				}
+			}
+			if r.bySpkr {
+				for k := cs; k < cd.t0; k++ {
 					if m := toks[k].ment; m >= 0 && !ments[m].attached {
 						addT(ments[m].code)
 					}
@@ -1419,6 +1463,24 @@ func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int
 		}
 	}
 	return -1
+}
+
+// participle reports whether w looks like a past participle: "criticised",
+// "taken", "met".
+func participle(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") {
+		return true
+	}
+	return irregularParticiples[strings.ToLower(w)]
+}
+
+var irregularParticiples = map[string]bool{
+	"met": true, "held": true, "sent": true, "led": true, "made": true, "sought": true,
+	"fought": true, "struck": true, "shot": true, "built": true, "told": true, "said": true,
+	"brought": true, "found": true, "kept": true, "left": true, "lost": true, "paid": true,
+	"put": true, "set": true, "cut": true, "hit": true, "won": true, "bought": true,
+	"caught": true, "done": true, "laid": true, "fed": true, "fled": true, "bound": true,
+	"spread": true, "hung": true, "stuck": true, "upheld": true, "withheld": true,
 }
 
 // verbal reports whether a CAMEO code is a speech act (roots 01–05 and

@@ -27,6 +27,8 @@ const (
 	cYet                           // yet
 	cDummy                         // is, was, seems … after a dummy "it"
 	cDet                           // a, the, his …: a noun follows
+	cPassive                       // is, was, been …: before a participle, the passive
+	cAux                           // has, will, also …: between a subject and its verb
 )
 
 var fixedClasses = map[string]uint32{}
@@ -74,6 +76,12 @@ func init() {
 	add(cAnd, "and")
 	add(cOf, "of")
 	add(cYet, "yet")
+	add(cPassive, "is", "are", "was", "were", "be", "been", "being", "got", "gets", "get")
+	add(cAux, "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
+		"must", "also", "not", "never", "already", "still", "further", "then", "again", "now", "therefore",
+		"thus", "hence", "once", "today", "does", "did", "do", "is", "are", "was", "were", "be", "been",
+		"always", "consistently", "continues", "continued", "continue", "yesterday", "recently",
+		"just", "even", "only", "jointly", "subsequently", "later", "soon", "finally")
 	add(cDet, "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "any", "every")
 	add(cDummy, "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "becomes", "became", "would", "will", "should", "must", "may", "might", "can", "could", "takes", "took", "goes", "went", "'s")
 }

@@ -111,6 +111,7 @@ type rule struct {
 	noun   bool
 	need   bool // drop the event when no target is found
 	verb   bool // the first slot is an inflected verb (~verb)
+	bySpkr bool // source=speaker: the speaker judges; actors in the clause are targets
 	off    bool // replaced by a later rule with the same id
 	size   int  // words in the shortest full match: longer patterns win
 	file   string
@@ -259,7 +260,7 @@ func (rs *Rules) Load(r io.Reader, name string) error {
 		}
 		ri := int32(len(rs.rules))
 		rs.byID[ru.id] = int(ri)
-		compiled := rule{id: ru.id, code: ru.code, target: ru.target, intent: ru.intent, noun: ru.noun, need: ru.need || ru.noun, file: ru.file, line: ru.line}
+		compiled := rule{id: ru.id, code: ru.code, target: ru.target, intent: ru.intent, noun: ru.noun, need: ru.need || ru.noun, bySpkr: ru.bySpkr, file: ru.file, line: ru.line}
 		for k, slot := range ru.slots {
 			var alts [][]int32
 			for _, phrase := range slot {
@@ -319,6 +320,7 @@ type parsedRule struct {
 	intent bool
 	noun   bool
 	need   bool
+	bySpkr bool
 	file   string
 	line   int
 }
@@ -360,6 +362,11 @@ func parseRule(line string) (parsedRule, error) {
 					return parsedRule{}, fmt.Errorf("%w: rule %s: kind=%s: want noun or verb", ErrSyntax, ru.id, v)
 				}
 				ru.noun = v == "noun"
+			case "source":
+				if v != "speaker" {
+					return parsedRule{}, fmt.Errorf("%w: rule %s: source=%s: want speaker", ErrSyntax, ru.id, v)
+				}
+				ru.bySpkr = true
 			case "need":
 				if v != "target" {
 					return parsedRule{}, fmt.Errorf("%w: rule %s: need=%s: want target", ErrSyntax, ru.id, v)
@@ -423,15 +430,12 @@ func parseRule(line string) (parsedRule, error) {
 	if err := flush(); err != nil {
 		return parsedRule{}, err
 	}
-	for _, p := range ru.slots[0] {
-		if len(p) == 1 && loneWords[p[0]] {
-			return parsedRule{}, fmt.Errorf("%w: rule %s: alternative %q is a lone function word (attach it with \"+\": \"talks|dialogue + with\")", ErrSyntax, ru.id, p[0])
-		}
-	}
-	if len(ru.slots) == 1 {
+	// A lone function word may open a pattern only when a "+" slot is
+	// glued to it ("is + illegal"), never alone or before a gap.
+	if len(ru.slots) == 1 || ru.gaps[1] > 0 {
 		for _, p := range ru.slots[0] {
 			if len(p) == 1 && loneWords[strings.TrimPrefix(p[0], "~")] {
-				return parsedRule{}, fmt.Errorf("%w: rule %s: alternative %q is a lone function word", ErrSyntax, ru.id, p[0])
+				return parsedRule{}, fmt.Errorf("%w: rule %s: alternative %q is a lone function word (attach it with \"+\": \"talks|dialogue + with\")", ErrSyntax, ru.id, p[0])
 			}
 		}
 	}
