@@ -20,9 +20,10 @@ type Options struct {
 	// RequireDyad drops events without a target, as PETRARCH does by
 	// default (default true).
 	RequireDyad bool
-	// DefaultSource is the actor code used as the source when a sentence
-	// names none before its verb: the speaker of a first-person text such
-	// as a UN speech. Empty (the default) leaves such sentences uncoded.
+	// DefaultSource is the actor code used as the source when the clause
+	// before a verb names no actor but has a first-person pronoun ("we",
+	// "I", "our", "my"): the speaker of a first-person text such as a UN
+	// speech. Empty (the default) leaves such sentences uncoded.
 	DefaultSource string
 	// Origin is written to every event (default event.OriginPhoenix).
 	Origin string
@@ -121,6 +122,7 @@ type Coder struct {
 
 	bestEnd  int
 	bestVals []int32
+	scratch  []byte
 	cands    []candidate
 	seenEv   []string
 }
@@ -181,7 +183,15 @@ func (c *Coder) Code(rec Record) (res Result, err error) {
 		if t.punct != 0 {
 			continue
 		}
-		if id, ok := c.d.vocab[string(c.word(*t))]; ok {
+		id, ok := c.d.vocab[string(c.word(*t))]
+		if !ok && t.brk > 0 {
+			// A hyphen at a line break may be a syllable break: try the
+			// word without it ("criti-\ncized").
+			w := c.word(*t)
+			c.scratch = append(append(c.scratch[:0], w[:t.brk]...), w[t.brk+1:]...)
+			id, ok = c.d.vocab[string(c.scratch)]
+		}
+		if ok {
 			t.id = id
 			c.seen[id] = c.gen
 		}
@@ -279,6 +289,12 @@ func (c *Coder) findMentions() {
 		}
 		ae, av := c.matchTrie(c.d.actors, i)
 		ge, gv := c.matchTrie(c.d.agents, i)
+		if c.lowerAbbrev(i, ae) {
+			ae = -1
+		}
+		if c.lowerAbbrev(i, ge) {
+			ge = -1
+		}
 		switch {
 		case ae > 0 && ae >= ge:
 			c.ments = append(c.ments, mention{start: i, end: ae, actor: av[0], agent: -1})
@@ -290,6 +306,17 @@ func (c *Coder) findMentions() {
 			i++
 		}
 	}
+}
+
+// lowerAbbrev reports whether a match [i, end) is one short word (three
+// letters or fewer) that the text did not write in capitals: "us" is a
+// pronoun, "US" the United States; "un" is no United Nations.
+func (c *Coder) lowerAbbrev(i, end int) bool {
+	if end != i+1 {
+		return false
+	}
+	t := c.toks[i]
+	return t.uend-t.ustart <= 3 && !t.caps
 }
 
 // buildNPs joins adjacent mentions (possibly linked by "of", "the", "'s",
@@ -727,7 +754,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 			continue
 		}
 		tgts, tgtText := c.side(cd.s.tgt, cd.s.both, cd.ve, 0, false)
-		if len(srcs) == 0 && c.opt.DefaultSource != "" {
+		if len(srcs) == 0 && c.opt.DefaultSource != "" && c.firstPerson(cd.vs, clauseFrom) {
 			srcs = []string{c.opt.DefaultSource}
 		}
 		if len(srcs) == 0 {
@@ -772,6 +799,21 @@ func (c *Coder) verbStem(t token) []verbForm {
 		}
 	}
 	return nil
+}
+
+// firstPerson reports whether the clause before a verb has a first-person
+// pronoun ("we", "I", "our", "my"): the speaker is then the source.
+func (c *Coder) firstPerson(vs, from int) bool {
+	for t := vs - 1; t >= 0 && t >= from; t-- {
+		tk := c.toks[t]
+		if c.boundary(tk) || c.clauseLink(t) {
+			break
+		}
+		if c.d.has(tk.id, flagFirstPerson) {
+			return true
+		}
+	}
+	return false
 }
 
 func bytesHasSuffix(b []byte, suf string) bool {

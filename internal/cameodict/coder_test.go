@@ -91,6 +91,10 @@ func TestCodePatterns(t *testing.T) {
 		{"discard stem", "Belarus criticized Russia's footballers.", 0, "", 0, "FOOTBALL"},
 		{"discard exact word", "Belarus criticized Russia at the chess tournaments.", 0, "BLR RUS 111", 0, ""},
 		{"null actor is no actor", "Nobody criticized Russia.", 0, "", 0, ""},
+		{"capital abbreviation is an actor", "Russia criticized the US.", 0, "RUS USA 111", 0, ""},
+		{"lower-case pronoun is not", "Russia criticized us.", 0, "", 0, ""},
+		{"syllable break at a line end", "Russia criti-\ncized China.", 0, "RUS CHN 111", 0, ""},
+		{"hyphen at a line end", "Russia criticized pro-\nChina groups.", 0, "", 0, ""},
 		{"petrarch matches whole words", "Ukrainian troops criticized Russia.", 0, "", 0, ""},
 	}
 	d := loadTest(t, cameodict.FormatPETRARCH)
@@ -178,6 +182,7 @@ func TestCodeOptionsAndReview(t *testing.T) {
 		{"unknown source", nil, "Ruritania criticized Russia.", "", "Ruritania/source"},
 		{"unknown target", nil, "Russia criticized Ruritania and Graustark.", "", "Ruritania/target"},
 		{"default source for first person", func(o *cameodict.Options) { o.DefaultSource = "BLR" }, "We condemned Russia.", "BLR RUS 112", ""},
+		{"default source needs first person", func(o *cameodict.Options) { o.DefaultSource = "BLR" }, "They condemned Russia.", "", ""},
 		{"dyad required", nil, "Russia attacked yesterday.", "", ""},
 		{"dyad not required", func(o *cameodict.Options) { o.RequireDyad = false }, "Russia attacked yesterday.", "RUS  190", ""},
 	}

@@ -127,7 +127,7 @@ func TestCommandDicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"format\tpetrarch\n", "actors\t9 (16 phrases)\n", "patterns\t9\n", "warnings\t0\n"} {
+	for _, want := range []string{"format\tpetrarch\n", "actors\t10 (18 phrases)\n", "patterns\t9\n", "warnings\t0\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dicts output lacks %q:\n%s", want, out)
 		}

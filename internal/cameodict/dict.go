@@ -169,6 +169,7 @@ const (
 	flagNounDet
 	flagConj
 	flagAux
+	flagFirstPerson
 )
 
 // has reports whether word id carries any of the flags.
@@ -441,6 +442,7 @@ func (d *Dictionary) compile() {
 	set(flagNegator, "NOT", "N'T", "NEVER", "NO", "CANNOT", "NEITHER", "NOR")
 	set(flagIntent, "WILL", "SHALL", "INTENDS", "INTEND", "PLANS", "PLAN")
 	set(flagHypothetical, "WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "IF", "UNLESS")
+	set(flagFirstPerson, "I", "WE", "MY", "OUR")
 	set(flagConj, "AND", "BUT", "WHILE", "WHEREAS")
 	set(flagAux, "DID", "DOES", "DO", "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "IS", "ARE", "WAS", "WERE", "ALSO", "THEN")
 	set(flagNounDet, "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "THIS", "THAT", "THESE", "THOSE", "'S")

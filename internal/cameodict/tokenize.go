@@ -14,6 +14,10 @@ type token struct {
 	id           int32 // vocabulary id, -1 when the word is in no dictionary
 	punct        byte  // ',', ';', ':', '.', '!', '?', '(', ')' for punctuation tokens, else 0
 	upper        bool  // the word began with an upper-case letter in the text
+	caps         bool  // every letter of the word was upper case in the text ("US", "U.N.")
+	// brk is the position, in the upper-case word, of a hyphen that stood
+	// at a line break ("post-\nSoviet", "criti-\ncized"), 0 if none.
+	brk int16
 }
 
 func isWordRune(r rune) bool {
@@ -46,6 +50,8 @@ func tokenize(s string, toks []token, up []byte) ([]token, []byte) {
 		start := i
 		ustart := len(up)
 		upper := unicode.IsUpper(r)
+		caps := true
+		brk := 0
 		dots := false
 		letters := 0
 		for i < len(s) {
@@ -54,10 +60,32 @@ func tokenize(s string, toks []token, up []byte) ([]token, []byte) {
 				r, w = utf8.DecodeRuneInString(s[i:])
 			}
 			if isWordRune(r) {
+				if unicode.IsLower(r) {
+					caps = false
+				}
 				up = appendUpper(up, r)
 				letters++
 				i += w
 				continue
+			}
+			// "post-\nSoviet": a hyphen at a line break joins the word.
+			if r == '-' && letters > 0 {
+				k := i + 1
+				for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
+					k++
+				}
+				if k < len(s) && s[k] == '\n' {
+					k++
+					for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+						k++
+					}
+					if isWordRuneAt(s, k) {
+						brk = len(up) - ustart
+						up = append(up, '-')
+						i = k
+						continue
+					}
+				}
 			}
 			// Joiners need a word character after them.
 			nr, nw := rune(0), 0
@@ -101,7 +129,7 @@ func tokenize(s string, toks []token, up []byte) ([]token, []byte) {
 			break
 		}
 		if i > start && len(up) > ustart {
-			toks = append(toks, token{start: int32(start), end: int32(i), ustart: int32(ustart), uend: int32(len(up)), id: -1, upper: upper})
+			toks = append(toks, token{start: int32(start), end: int32(i), ustart: int32(ustart), uend: int32(len(up)), id: -1, upper: upper, caps: caps, brk: int16(min(brk, 1<<15-1))})
 		}
 		if i < len(s) {
 			r, w = utf8.DecodeRuneInString(s[i:])
