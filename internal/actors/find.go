@@ -144,6 +144,7 @@ type pattern struct {
 	role   string // tActor: role implied by the name ("GOV" for "the Kremlin"); tPhrase: role of the phrase
 	title  bool   // tPhrase: may precede a person's name
 	office string // tPhrase: the office the phrase names ("foreign minister"), if any
+	weak   bool   // tPerson: a surname that is also a common word ("Rice"): not matched first in a sentence
 	entry  string
 	line   int
 	file   string
@@ -431,6 +432,9 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 		if p.class == tIgnore {
 			return Match{}, e, false
 		}
+		if p.weak && sentenceStart(text, toks, s) {
+			return Match{}, i, false
+		}
 		// "the Secretary-General of NATO": a name no longer than a role
 		// word that is followed by "of" and an actor is that role word.
 		if q != nil && e <= qe {
@@ -579,6 +583,24 @@ func (d *Dict) fillOffice(mt *Match, office string, day int32) {
 func (d *Dict) longerName(text string, toks []token, k, end int) bool {
 	pi, _, e := d.m.at(&d.m.names, text, toks, k, k)
 	return pi >= 0 && e > end
+}
+
+// sentenceStart reports whether token i may begin a sentence: it is the
+// first token, or follows sentence-final punctuation, an opening quote or
+// bracket, or a line break.
+func sentenceStart(text string, toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1]
+	if strings.ContainsAny(text[prev.end:toks[i].start], "\n\r") {
+		return true
+	}
+	switch text[prev.start:prev.end] {
+	case ".", "!", "?", ":", ";", "\"", "“", "‘", "'", "(", "[", "—", "–", "•":
+		return true
+	}
+	return false
 }
 
 // followsOf reports whether token i is the word "of".

@@ -139,6 +139,8 @@ func TestFind(t *testing.T) {
 		{"person attached", "the Lukashenko-led government", "2020-01-01", []want{{text: "Lukashenko", code: "BLR", role: "GOV", attached: true}}},
 		{"bare apostrophe possessive", "Belarus’ allies", "", []want{{text: "Belarus", code: "BLR"}}},
 		{"korea alone is not matched", "Korea and the Korean people", "", nil},
+		{"weak surname first in sentence", "Rice prices rose. Straw polls", "2006-01-01", nil},
+		{"weak surname inside a sentence", "He met Rice and Secretary Rice", "2006-01-01", []want{{text: "Rice", code: "USA", role: "GOV", office: "foreign minister"}, {text: "Secretary Rice", code: "USA", role: "GOV"}}},
 		{"un secretary-general alone", "the Secretary-General said", "", []want{{text: "Secretary-General", code: "UN", role: "GOV"}}},
 	}
 	for _, tc := range tests {

@@ -156,6 +156,7 @@ type parser struct {
 	line      int    // header line
 	noAuto    bool   // the block gave surname lines (or "surname -"): derive none
 	skip      bool   // the block's header was bad: ignore its lines
+	weak      bool   // the surnames being added are common words
 	fullNames []string
 	reset     map[string]bool // member states / offices replaced in this block
 }
@@ -208,7 +209,7 @@ func (p *parser) parse(src string) error {
 func (p *parser) directive(line int, kw, rest string) {
 	if p.skip {
 		switch kw {
-		case "name", "short", "adj", "adjective", "demonym", "capital", "alias", "seat", "mil", "leg", "surname", "member", "office":
+		case "name", "short", "adj", "adjective", "demonym", "capital", "alias", "seat", "mil", "leg", "surname", "weak", "member", "office":
 			return
 		}
 		p.skip = false
@@ -230,16 +231,18 @@ func (p *parser) directive(line int, kw, rest string) {
 		p.names(line, rest, func(text string) pattern {
 			return pattern{class: tActor, code: p.code, form: form, role: role}
 		})
-	case "surname":
+	case "surname", "weak":
 		if p.kind != Person {
-			p.errorf(line, ErrSyntax, "surname outside a person block")
+			p.errorf(line, ErrSyntax, "%s outside a person block", kw)
 			return
 		}
 		p.noAuto = true
-		if rest == "-" {
+		if rest == "-" && kw == "surname" {
 			return
 		}
+		p.weak = kw == "weak"
 		p.personNames(line, rest, Surname)
+		p.weak = false
 	case "member":
 		p.member(line, rest)
 	case "office":
@@ -405,6 +408,7 @@ func (p *parser) personNames(line int, list string, form Form) {
 			p.errorf(line, ErrSyntax, "name %q must start with a letter or digit", n)
 			continue
 		}
+		pat.weak = p.weak
 		pat.class, pat.form, pat.people = tPerson, form, []string{p.code}
 		pat.line, pat.file = line, p.file
 		pat.entry = p.entryFor(line)
