@@ -1666,20 +1666,10 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 // that starts a relative date.
 func mayHoldDate(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			return true
-		case c == 's' && strings.HasPrefix(s[i:], "same "):
-			return true
-		case c == 'y' && (strings.HasPrefix(s[i:], "yesterday") || strings.HasPrefix(s[i:], "year")):
-			return true
-		case c == 'm' && strings.HasPrefix(s[i:], "month"):
-			return true
-		case c == 'o' && strings.HasPrefix(s[i:], "occasion"):
-			return true
-		case c == 'd' && strings.HasPrefix(s[i:], "day"):
+		if s[i]-'0' < 10 {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(s, "ame ") || strings.Contains(s, "esterday") || strings.Contains(s, "ear") ||
+		strings.Contains(s, "onth") || strings.Contains(s, "day") || strings.Contains(s, "ccasion")
 }
