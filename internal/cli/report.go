@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/report"
@@ -142,27 +143,35 @@ func reportFormat(format, out string) (string, error) {
 	return "", usagef("report: --format must be md, html or json, not %q", format)
 }
 
-// reportInputs loads the reference data and the state's coded events.
+// reportInputs loads the reference data and the state's coded events,
+// each source in its own goroutine: decoding the embedded data sets and
+// opening the database take comparable time.
 func reportInputs(ctx context.Context, env *Env, country string, p *progress) (report.Inputs, error) {
 	var in report.Inputs
-	var err error
-	p.Printf("report: loading dictionaries…")
-	if in.Dict, err = dictionary(env); err != nil {
-		return in, err
-	}
-	p.Printf("report: loading UN votes…")
-	if in.Votes, err = votes.Load(); err != nil {
-		return in, fmt.Errorf("load UN votes: %w", err)
-	}
-	p.Printf("report: loading alliances and memberships…")
-	if in.Ties, err = ties.New(); err != nil {
-		return in, fmt.Errorf("load ties: %w", err)
-	}
-	p.Printf("report: loading statements…")
-	if in.Events, err = statementEvents(ctx, env, country, in.Votes, p); err != nil {
-		return in, err
-	}
-	return in, nil
+	var errs [4]error
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		in.Dict, errs[0] = dictionary(env)
+	}()
+	go func() {
+		defer wg.Done()
+		if in.Ties, errs[1] = ties.New(); errs[1] != nil {
+			errs[1] = fmt.Errorf("load ties: %w", errs[1])
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if in.Votes, errs[2] = votes.Load(); errs[2] != nil {
+			errs[2] = fmt.Errorf("load UN votes: %w", errs[2])
+			return
+		}
+		in.Events, errs[3] = statementEvents(ctx, env, country, in.Votes, p)
+	}()
+	p.Printf("report: loading votes, ties, dictionaries and statements…")
+	wg.Wait()
+	return in, errors.Join(errs[:]...)
 }
 
 func writeReport(env *Env, r *report.Report, format, out string) error {
