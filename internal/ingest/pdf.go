@@ -62,27 +62,73 @@ func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error
 	return d, nil
 }
 
-// pdfPages extracts the text of every page, pages separated by "\f".
+// pdfPages extracts the text of every page, pages separated by "\f". It
+// follows the library's GetPlainText (a line break at each text object
+// and T*, strings of Tj, TJ, ' and " decoded with the current font) but
+// decodes fonts through fontEncoders.
 func pdfPages(pr *pdf.Reader) ([]byte, error) {
 	var b bytes.Buffer
 	for i := 1; i <= pr.NumPage(); i++ {
-		p := pr.Page(i)
-		// Font names are per page: /F1 may be another font on the next.
-		fonts := make(map[string]*pdf.Font)
-		for _, name := range p.Fonts() {
-			f := p.Font(name)
-			fonts[name] = &f
-		}
-		text, err := p.GetPlainText(fonts)
-		if err != nil {
-			return nil, fmt.Errorf("page %d: %w", i, err)
-		}
 		if i > 1 {
 			b.WriteByte('\f')
 		}
-		b.WriteString(text)
+		if err := pageText(&b, pr.Page(i)); err != nil {
+			return nil, fmt.Errorf("page %d: %w", i, err)
+		}
 	}
 	return b.Bytes(), nil
+}
+
+// pageText appends one page's text to b.
+func pageText(b *bytes.Buffer, p pdf.Page) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
+		return nil
+	}
+	encs := fontEncoders(p)
+	var enc pdf.TextEncoding
+	show := func(raw string) {
+		if enc == nil {
+			b.WriteString(raw)
+			return
+		}
+		b.WriteString(enc.Decode(raw))
+	}
+	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		switch op {
+		case "BT":
+			b.WriteByte('\n')
+		case "T*":
+			show("\n")
+		case "Tf":
+			enc = nil
+			if len(args) == 2 {
+				enc = encs[args[0].Name()]
+			}
+		case "Tj", "'", "\"":
+			if len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) > 0 {
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					if x := v.Index(i); x.Kind() == pdf.String {
+						show(x.RawString())
+					}
+				}
+			}
+		}
+	})
+	return nil
 }
 
 // pdfText makes extracted PDF text valid document text: invalid UTF-8

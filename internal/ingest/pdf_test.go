@@ -3,6 +3,10 @@ package ingest_test
 import (
 	"bytes"
 	"errors"
+	"go/build"
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -169,4 +173,51 @@ func undecodablePDF(t testing.TB) []byte {
 		t.Fatalf("make pdf: %v", err)
 	}
 	return b.Bytes()
+}
+
+// unicodeFont returns a TrueType font with Cyrillic and Latin Extended
+// glyphs: DejaVu from fpdf's module folder or the system, or skips.
+func unicodeFont(t *testing.T) []byte {
+	t.Helper()
+	var paths []string
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		cache := os.Getenv("GOMODCACHE")
+		if cache == "" {
+			cache = filepath.Join(build.Default.GOPATH, "pkg", "mod")
+		}
+		for _, m := range bi.Deps {
+			if m.Path == "github.com/go-pdf/fpdf" {
+				paths = append(paths, filepath.Join(cache, "github.com", "go-pdf", "fpdf@"+m.Version, "font", "DejaVuSansCondensed.ttf"))
+			}
+		}
+	}
+	paths = append(paths, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			return data
+		}
+	}
+	t.Skipf("no DejaVu TrueType font found (looked in %v); skipping", paths)
+	return nil
+}
+
+// TestPDFUnicodeFont reads a PDF whose embedded Unicode font maps all
+// codes with one wide ToUnicode range, which the PDF library alone
+// decodes as ASCII noise.
+func TestPDFUnicodeFont(t *testing.T) {
+	ttf := unicodeFont(t)
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddUTF8FontFromBytes("dejavu", "", ttf)
+	p.AddPage()
+	p.SetFont("dejavu", "", 11)
+	const text = "Лукашенко заявил: «Беларусь не вступит в НАТО». Łukašenka met officials in Zürich and São Paulo — “quoted”."
+	p.MultiCell(0, 5, text, "", "L", false)
+	var b bytes.Buffer
+	if err := p.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	d := readOne(t, "cyrillic.pdf", "", b.Bytes())
+	if got := strings.Join(strings.Fields(d.Text), " "); got != text {
+		t.Errorf("got %q, want %q", got, text)
+	}
 }
