@@ -78,6 +78,9 @@ type Coded struct {
 	// ("BLRGOV", "IGOEUREEC"); Event.Source/SourceRole hold their split.
 	SourceCode string `json:"source_code"`
 	TargetCode string `json:"target_code"`
+	// Issues are the Phoenix issue codes found in the sentence with their
+	// counts, "NUCLEAR_WEAPONS 1, SANCTIONS 2".
+	Issues     string `json:"issues,omitempty"`
 	SourceText string `json:"source_text,omitempty"`
 	TargetText string `json:"target_text,omitempty"`
 	VerbText   string `json:"verb_text,omitempty"`
@@ -204,7 +207,52 @@ func (c *Coder) Code(rec Record) (res Result, err error) {
 	}
 	c.findMentions()
 	c.buildNPs()
-	return c.codeVerbs(rec)
+	res, err = c.codeVerbs(rec)
+	if len(res.Events) > 0 && len(c.d.Issues) > 0 {
+		if is := c.issues(); is != "" {
+			for i := range res.Events {
+				res.Events[i].Issues = is
+			}
+		}
+	}
+	return res, err
+}
+
+// issues counts the issue phrases of the sentence (longest match at each
+// token) and formats them "CODE N, CODE N" in order of first appearance;
+// an exclusion phrase cancels them all.
+func (c *Coder) issues() string {
+	var codes []string
+	var counts []int
+	for i := 0; i < len(c.toks); i++ {
+		end, vals := c.matchTrie(c.d.issues, i)
+		if end < 0 {
+			continue
+		}
+		is := &c.d.Issues[vals[0]]
+		if is.Exclude {
+			return ""
+		}
+		k := 0
+		for k < len(codes) && codes[k] != is.Code {
+			k++
+		}
+		if k == len(codes) {
+			codes, counts = append(codes, is.Code), append(counts, 0)
+		}
+		counts[k]++
+		i = end - 1
+	}
+	var b strings.Builder
+	for k, code := range codes {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(code)
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(counts[k]))
+	}
+	return b.String()
 }
 
 // matchTrie returns the end of the longest phrase of root starting at

@@ -112,8 +112,8 @@ func runDicts(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	s := d.Stats()
-	fmt.Fprintf(stdout, "format\t%s\nload\t%.2fs\nactors\t%d (%d phrases)\nagents\t%d\nverb sets\t%d\nverbs\t%d (%d forms)\npatterns\t%d\nsynsets\t%d\ndiscards\t%d\nwarnings\t%d\n",
-		d.Format, time.Since(t0).Seconds(), s.Actors, s.ActorPhrases, s.Agents, s.VerbSets, s.Verbs, s.VerbForms, s.Patterns, s.Synsets, s.Discards, len(d.Warnings))
+	fmt.Fprintf(stdout, "format\t%s\nload\t%.2fs\nactors\t%d (%d phrases)\nagents\t%d\nverb sets\t%d\nverbs\t%d (%d forms)\npatterns\t%d\nsynsets\t%d\ndiscards\t%d\nissues\t%d\nwarnings\t%d\n",
+		d.Format, time.Since(t0).Seconds(), s.Actors, s.ActorPhrases, s.Agents, s.VerbSets, s.Verbs, s.VerbForms, s.Patterns, s.Synsets, s.Discards, s.Issues, len(d.Warnings))
 	for _, w := range d.Warnings {
 		fmt.Fprintf(stderr, "warning: %v\n", w)
 	}

@@ -28,7 +28,7 @@ var ErrNoVerbs = errors.New("no verb dictionary")
 
 // Files names the dictionary files of each kind.
 type Files struct {
-	Actors, Agents, Verbs, Discards []string
+	Actors, Agents, Verbs, Discards, Issues []string
 }
 
 // Dictionary is a loaded and compiled set of CAMEO dictionaries, ready for
@@ -40,6 +40,7 @@ type Dictionary struct {
 	Agents   []Agent
 	Verbs    *Verbs
 	Discards []Discard
+	Issues   []Issue
 	// Files are the files read, by kind; Skipped the files in the folder
 	// that were not dictionaries fulcrum uses (issue lists, notes).
 	Files   Files
@@ -53,6 +54,7 @@ type Dictionary struct {
 	actors   *trieNode
 	agents   *trieNode
 	discards *trieNode
+	issues   *trieNode    // values: index into Issues
 	verbs    [][]verbForm // by word id
 	// verbStems holds TABARI verb stems ("ACCUS"); verbStemLens their
 	// lengths, longest first.
@@ -179,8 +181,8 @@ func (d *Dictionary) has(id int32, f uint8) bool {
 
 // Load reads every dictionary in dir, classifying files by name: names
 // containing "actor" are actor files, "agent" agents, "discard" discards,
-// "verb" or starting with "CAMEO" verb patterns; other files are listed in
-// Skipped. format FormatAuto picks PETRARCH when the verb file has
+// "issue" issue lists, "verb" or starting with "CAMEO" verb patterns; other
+// files are listed in Skipped. format FormatAuto picks PETRARCH when the verb file has
 // "--- NAME [CODE] ---" block headers and TABARI otherwise.
 func Load(dir string, format Format) (*Dictionary, error) {
 	ents, err := os.ReadDir(dir)
@@ -196,6 +198,8 @@ func Load(dir string, format Format) (*Dictionary, error) {
 		p := filepath.Join(dir, e.Name())
 		n := strings.ToLower(e.Name())
 		switch {
+		case strings.Contains(n, "issue"):
+			fs.Issues = append(fs.Issues, p)
 		case strings.Contains(n, "discard"):
 			fs.Discards = append(fs.Discards, p)
 		case strings.Contains(n, "agent"):
@@ -268,6 +272,16 @@ func LoadFiles(fs Files, format Format) (*Dictionary, error) {
 		err := withFile(f, func(r io.Reader) error {
 			a, err := ReadDiscards(r, filepath.Base(f), warn)
 			d.Discards = append(d.Discards, a...)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range fs.Issues {
+		err := withFile(f, func(r io.Reader) error {
+			a, err := ReadIssues(r, filepath.Base(f))
+			d.Issues = append(d.Issues, a...)
 			return err
 		})
 		if err != nil {
@@ -352,7 +366,10 @@ func (d *Dictionary) insert(root *trieNode, p Phrase, val int32, stems bool) {
 
 func (d *Dictionary) compile() {
 	d.vocab = make(map[string]int32, 1<<16)
-	d.actors, d.agents, d.discards = &trieNode{}, &trieNode{}, &trieNode{}
+	d.actors, d.agents, d.discards, d.issues = &trieNode{}, &trieNode{}, &trieNode{}, &trieNode{}
+	for i := range d.Issues {
+		d.insert(d.issues, d.Issues[i].Phrase, int32(i), false)
+	}
 	for i := range d.Actors {
 		for _, p := range d.Actors[i].Phrases {
 			d.insert(d.actors, p, int32(i), d.stems())
@@ -463,7 +480,7 @@ func (d *Dictionary) compile() {
 	for id, v := range verbs {
 		d.verbs[id] = v
 	}
-	for _, root := range []*trieNode{d.actors, d.agents, d.discards} {
+	for _, root := range []*trieNode{d.actors, d.agents, d.discards, d.issues} {
 		root.indexStems()
 		root.first = make([]*trieNode, len(d.words))
 		for id, ch := range root.next {
@@ -525,12 +542,12 @@ func (d *Dictionary) checkCode(code, file string, line int) {
 
 // Stats counts what a dictionary holds.
 type Stats struct {
-	Actors, ActorPhrases, Agents, VerbSets, Verbs, VerbForms, Patterns, Synsets, Discards int
+	Actors, ActorPhrases, Agents, VerbSets, Verbs, VerbForms, Patterns, Synsets, Discards, Issues int
 }
 
 // Stats returns counts of the dictionary's entries.
 func (d *Dictionary) Stats() Stats {
-	s := Stats{Actors: len(d.Actors), Agents: len(d.Agents), VerbSets: len(d.Verbs.Sets), Synsets: len(d.Verbs.Synsets), Discards: len(d.Discards)}
+	s := Stats{Actors: len(d.Actors), Agents: len(d.Agents), VerbSets: len(d.Verbs.Sets), Synsets: len(d.Verbs.Synsets), Discards: len(d.Discards), Issues: len(d.Issues)}
 	for _, a := range d.Actors {
 		s.ActorPhrases += len(a.Phrases)
 	}

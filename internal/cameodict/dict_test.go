@@ -15,7 +15,7 @@ func TestLoadTestDictionaries(t *testing.T) {
 		t.Errorf("format: got %q, want petrarch (the verb file has block headers)", d.Format)
 	}
 	got := d.Stats()
-	want := cameodict.Stats{Actors: 10, ActorPhrases: 18, Agents: 10, VerbSets: 9, Verbs: 11, VerbForms: 44, Patterns: 9, Synsets: 2, Discards: 3}
+	want := cameodict.Stats{Actors: 10, ActorPhrases: 18, Agents: 10, VerbSets: 9, Verbs: 11, VerbForms: 44, Patterns: 9, Synsets: 2, Discards: 3, Issues: 13}
 	if got != want {
 		t.Errorf("stats:\ngot  %+v\nwant %+v", got, want)
 	}
@@ -245,5 +245,26 @@ func TestCodeTABARIDictionary(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestIssues(t *testing.T) {
+	d := loadTest(t, cameodict.FormatPETRARCH)
+	c := cameodict.NewCoder(d, cameodict.DefaultOptions())
+	tests := []struct{ text, want string }{
+		{"Russia sent missiles to Belarus.", "WEAPONS 1"},
+		{"Belarus criticized Russia over a missile, two missiles and nuclear-testing plans under the treaty.", "WEAPONS 2, NUCLEAR_TEST 1, TREATIES 1"},
+		{"Belarus criticized Russia over nuclear tests.", "NUCLEAR_TEST 1"},
+		{"Belarus criticized Russia at the missile defence museum.", ""},
+		{"Belarus criticized Russia.", ""},
+	}
+	for _, tc := range tests {
+		res, err := c.Code(cameodict.Record{ID: "i-1", Text: tc.text})
+		if err != nil || len(res.Events) == 0 {
+			t.Fatalf("%q: no events (%v)", tc.text, err)
+		}
+		if got := res.Events[0].Issues; got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }

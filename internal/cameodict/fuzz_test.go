@@ -188,3 +188,22 @@ func validDate(d int) bool {
 	m, day := d/100%100, d%100
 	return d > 0 && m >= 1 && m <= 12 && day >= 1 && day <= 31
 }
+
+func FuzzReadIssues(f *testing.F) {
+	f.Add("<ISSUE CATEGORY=\"X\">\nn:missile [WEAPONS]\nnuclear+v:test [NUCLEAR_TEST]\n~missile defence\n~~album\ne.c.b.\n</ISSUE>\n")
+	f.Add("n:+v:+n: [A]\nv: [B]\n+ [C]\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		is, err := cameodict.ReadIssues(strings.NewReader(in), "f")
+		if err != nil {
+			return
+		}
+		if len(is) > 256*len(in)+1 {
+			t.Fatalf("%d issues from %d bytes", len(is), len(in))
+		}
+		for _, x := range is {
+			if len(x.Phrase.Words) == 0 || x.Exclude == (x.Code != "") && x.Exclude {
+				t.Fatalf("bad issue %+v", x)
+			}
+		}
+	})
+}

@@ -30,9 +30,12 @@ func TestPhoenixDictionaries(t *testing.T) {
 		t.Errorf("format: got %q, want petrarch", d.Format)
 	}
 	s := d.Stats()
-	want := cameodict.Stats{Actors: 27249, ActorPhrases: 35614, Agents: s.Agents, VerbSets: 397, Verbs: s.Verbs, VerbForms: s.VerbForms, Patterns: 4664, Synsets: 40, Discards: 506}
+	want := cameodict.Stats{Actors: 27249, ActorPhrases: 35614, Agents: s.Agents, VerbSets: 397, Verbs: s.Verbs, VerbForms: s.VerbForms, Patterns: 4664, Synsets: 40, Discards: 506, Issues: s.Issues}
 	if s != want {
 		t.Errorf("stats:\ngot  %+v\nwant %+v", s, want)
+	}
+	if s.Issues < 2978 {
+		t.Errorf("issues: got %d phrases, want at least the 2,978 coded lines", s.Issues)
 	}
 	if s.Agents < 2244 || s.VerbForms < 4*s.Verbs/2 {
 		t.Errorf("agents %d (want at least the 2,244 agent lines) or verb forms %d too few", s.Agents, s.VerbForms)

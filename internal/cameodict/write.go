@@ -218,6 +218,7 @@ func phoenixRow(row []string, e *Coded) {
 	if e.GoldsteinVer != "" {
 		row[16] = strconv.FormatFloat(e.Goldstein, 'f', 1, 64)
 	}
+	row[17] = e.Issues
 	row[23] = e.Record
 	row[24] = e.DocURL
 	row[25] = e.Publisher
