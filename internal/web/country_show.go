@@ -90,7 +90,6 @@ type countryView struct {
 	Counted   int // statement events counted over the period
 	NoData    string
 	Dyads     []string
-	Evidence  string // query string of the evidence browser for this state
 	Writeable bool
 }
 
@@ -144,8 +143,7 @@ func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
 		w.Write(b.JSON)
 		return
 	}
-	v := countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","), AllPoles: s.cfg.Dict.Poles(), R: b.Report, Charts: b.Charts,
-		Evidence: fmt.Sprintf("source=%s&from=%d&to=%d", p.Country, p.From, p.To)}
+	v := countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","), AllPoles: s.cfg.Dict.Poles(), R: b.Report, Charts: b.Charts}
 	for _, ch := range b.Report.Channels {
 		if ch.Name == report.Statements {
 			for _, se := range ch.Series {

@@ -22,7 +22,7 @@ func TestPages(t *testing.T) {
 		{"overview", "/", 200, []string{"Belarus", `href="/country/BLR"`, `name="q"`}, nil},
 		{"overview search", "/?q=belar", 200, []string{"Belarus"}, []string{"Germany"}},
 		{"country", "/country/BLR?poles=RUSSIA,WEST&from=2010&to=2020", 200,
-			[]string{`id="verdict"`, "<svg", "tabindex", "<title>", `id="counted">6<`, "RUSSIA", "WEST", `id="poles"`}, nil},
+			[]string{`id="verdict"`, "<svg", "tabindex", "<title>", `id="counted">6<`, "RUSSIA", "WEST", `id="poles"`, `href="/evidence?source=BLR&amp;from=2010&amp;to=2020"`}, nil},
 		{"country lower case", "/country/blr", 200, []string{"Belarus"}, nil},
 		{"country three poles", "/country/BLR?poles=RUSSIA,WEST,CHINA&from=2010&to=2020", 200, []string{"CHINA"}, nil},
 		{"country unknown", "/country/QQQ", 404, []string{"no country", "QQQ"}, nil},

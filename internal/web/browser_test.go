@@ -1,0 +1,155 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// artifactDir is where screenshots go: $FULCRUM_ARTIFACTS/web, else the
+// repository's git-ignored artifacts/web.
+func artifactDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("FULCRUM_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "artifacts")
+	}
+	dir = filepath.Join(dir, "web")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("artifacts folder: %v", err)
+	}
+	return dir
+}
+
+// TestBrowserJourney drives the dashboard in headless Chromium: log in,
+// open a country page, change the poles, open an evidence row in its
+// document, mark the event wrong and see the country's count drop.
+func TestBrowserJourney(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("skipping browser test: %s not found (apt-get install chromium, as .ci/run does)", chromiumPath)
+	}
+	if testing.Short() {
+		t.Skip("skipping browser test in -short mode")
+	}
+	f := newFixture(t, testToken)
+	ts := httptest.NewServer(f.h)
+	defer ts.Close()
+	dir := artifactDir(t)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(1280, 900))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	// No timeout on the first context: it owns the browser.
+	bctx, cancelB := chromedp.NewContext(actx)
+	defer cancelB()
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	defer cancel()
+
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+			t.Fatalf("write screenshot: %v", err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return strings.TrimSpace(s)
+	}
+	submit := func(step string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if _, err := chromedp.RunResponse(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+
+	// Log in with the token.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/login?next=/")); err != nil {
+		t.Fatalf("open login: %v", err)
+	}
+	submit("log in", chromedp.SendKeys(chromedp.ID("token"), testToken), chromedp.Click(chromedp.ID("login")))
+	shot("overview")
+
+	// The country page, then other poles.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/country/BLR?from=2010&to=2020")); err != nil {
+		t.Fatalf("open country page: %v", err)
+	}
+	before, err := strconv.Atoi(text("#counted"))
+	if err != nil {
+		t.Fatalf("count on the country page: %v", err)
+	}
+	submit("change poles", chromedp.SetValue(chromedp.ID("poles"), "RUSSIA,CHINA"), chromedp.Click(chromedp.ID("apply")))
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || !strings.Contains(loc, "poles=RUSSIA%2CCHINA") {
+		t.Fatalf("after changing poles: location %q, %v", loc, err)
+	}
+	if !strings.Contains(text("#verdict"), "CHINA") {
+		t.Errorf("page does not name the new pole CHINA")
+	}
+	shot("country-russia-china")
+	submit("back to RUSSIA,WEST", chromedp.SetValue(chromedp.ID("poles"), "RUSSIA,WEST"), chromedp.Click(chromedp.ID("apply")))
+	shot("country")
+
+	// The evidence browser, then a row opens its document at the sentence.
+	submit("open evidence", chromedp.Click(chromedp.ID("evidence-link")))
+	shot("evidence")
+	submit("open an evidence row", chromedp.Click(chromedp.CSS("a.ev-row")))
+	focused := text("mark.focus")
+	if !strings.Contains(focused, "Belarus praised Russia") {
+		t.Errorf("highlighted evidence: got %q", focused)
+	}
+	shot("document")
+
+	// Correct it: mark the event wrong.
+	submit("open the event", chromedp.Click(chromedp.CSS("tr.focus a.correct-link")))
+	submit("mark wrong",
+		chromedp.SendKeys(chromedp.CSS("#mark-wrong input[name=who]"), "browser test"),
+		chromedp.SendKeys(chromedp.CSS("#mark-wrong input[name=why]"), "not a statement about Russia"),
+		chromedp.Click(chromedp.ID("mark-wrong-btn")))
+	if got := text("#wrong-flag"); !strings.Contains(got, "Marked wrong") {
+		t.Errorf("event page after marking wrong: %q", got)
+	}
+	shot("event")
+
+	// The number changes.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/country/BLR?from=2010&to=2020")); err != nil {
+		t.Fatalf("reopen country page: %v", err)
+	}
+	after, err := strconv.Atoi(text("#counted"))
+	if err != nil {
+		t.Fatalf("count after correction: %v", err)
+	}
+	if after != before-1 {
+		t.Errorf("statement events counted: got %d after marking one wrong, want %d", after, before-1)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/ingest")); err != nil {
+		t.Fatalf("open ingest: %v", err)
+	}
+	shot("ingest")
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dyad/BLR/RUS")); err != nil {
+		t.Fatalf("open dyad: %v", err)
+	}
+	shot("dyad")
+}
