@@ -22,8 +22,9 @@ const StatementRule = "stmt"
 
 // Defaults for a [Coder]'s tunable fields.
 const (
-	DefaultMaxTargets = 6 // targets per pattern: lists of twenty states make noise, not events
-	negWindow         = 8 // words before a pattern searched for negation and modality
+	DefaultMaxTargets = 6    // targets per pattern: lists of twenty states make noise, not events
+	negWindow         = 8    // words before a pattern searched for negation and modality
+	maxSentence       = 4000 // longer sentences are coded in pieces
 )
 
 // Coder turns documents into events. It is safe for concurrent use: its
@@ -183,7 +184,23 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 		for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
 			q0++
 		}
-		dst = c.codeSentence(st, &ctx, s, q0, dst)
+		// A "sentence" of thousands of bytes is a table, a list without
+		// stops or a file with no punctuation: code it in pieces cut at
+		// spaces, so that no input makes the coder slow.
+		for s.End-s.Start > maxSentence {
+			cut := s.Start + maxSentence/2
+			for cut < s.Start+maxSentence && src[cut] != ' ' && src[cut] != '\n' {
+				cut++
+			}
+			dst = c.codeSentence(st, &ctx, text.Sentence{Start: s.Start, End: cut}, q0, dst)
+			s.Start = cut + 1
+			for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
+				s.Start++
+			}
+		}
+		if s.Start < s.End {
+			dst = c.codeSentence(st, &ctx, s, q0, dst)
+		}
 	}
 	return dst
 }

@@ -1,6 +1,7 @@
 package code_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -45,4 +46,53 @@ func FuzzCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLongInput codes a document without any stop or line break.
+func TestLongInput(t *testing.T) {
+	c := builtin(t)
+	var b []byte
+	for len(b) < 2<<20 {
+		b = append(b, "Russia imposed sanctions on Belarus and Poland criticised Lithuania "...)
+	}
+	evs := c.Code(doc.Document{ID: "long", Text: string(b)})
+	if len(evs) == 0 {
+		t.Fatal("no events from a long document")
+	}
+	for _, e := range evs {
+		if e.Evidence.End-e.Evidence.Start > 4100 {
+			t.Fatalf("evidence of %d bytes", e.Evidence.End-e.Evidence.Start)
+		}
+	}
+}
+
+// TestConcurrent codes documents from several goroutines with one Coder.
+func TestConcurrent(t *testing.T) {
+	c := builtin(t)
+	texts := []string{
+		"Russia imposed sanctions on Ukraine. “We condemn NATO,” Makei said.",
+		"On 5 March 2019 Poland criticised Belarus. In the same session, Lithuania praised the EU.",
+	}
+	want := make([]int, len(texts))
+	for i, s := range texts {
+		want[i] = len(c.Code(doc.Document{ID: "c", Text: s}))
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 50; n++ {
+				i := n % len(texts)
+				if got := len(c.Code(doc.Document{ID: "c", Text: texts[i]})); got != want[i] {
+					done <- fmt.Errorf("text %d: %d events, want %d", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }
