@@ -338,3 +338,50 @@ func TestICEWSSample(t *testing.T) {
 		t.Errorf("%d rows where fulcrum's Goldstein differs from ICEWS Intensity", got)
 	}
 }
+
+// TestGDELT1FastPath imports GDELT 1.0 files (58 and 57 columns) by both
+// paths and checks they agree with the 2.0 record they were cut from.
+func TestGDELT1FastPath(t *testing.T) {
+	ctx := context.Background()
+	var v58, v57 []string
+	for _, l := range seriesFixture {
+		var f []string
+		for i, x := range strings.Split(l, "\t") {
+			if i != 39 && i != 47 && i != 55 {
+				f = append(f, x)
+			}
+		}
+		v58 = append(v58, strings.Join(f, "\t"))
+		v57 = append(v57, strings.Join(f[:57], "\t"))
+	}
+	for name, lines := range map[string][]string{"58 columns": v58, "57 columns": v57} {
+		t.Run(name, func(t *testing.T) {
+			p := writeFile(t, "v1.CSV", strings.Join(lines, "\n")+"\n")
+			for _, checked := range []bool{false, true} {
+				db := openDB(t)
+				r, err := datasets.ImportFile(ctx, db, p, datasets.Options{Kind: "gdelt", Checked: checked})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Format != datasets.GDELT1 || r.Rows != int64(len(lines)) || r.Bad != 0 {
+					t.Fatalf("checked=%v: %+v", checked, r)
+				}
+				var place, url string
+				if err := db.QueryRow(`SELECT place, url FROM dataset_events WHERE orig_id = '1'`).Scan(&place, &url); err != nil {
+					t.Fatal(err)
+				}
+				wantURL := "https://example.org/1"
+				if name == "57 columns" {
+					wantURL = ""
+				}
+				if place != "F1" || url != wantURL {
+					t.Errorf("checked=%v: place %q url %q, want F1 %q", checked, place, url, wantURL)
+				}
+				rows, err := datasets.Series(ctx, db, datasets.SeriesQuery{Source: "BLR", Target: "RUS"})
+				if err != nil || len(rows) != 2 || rows[0].Events != 4 || rows[0].Net != 1 {
+					t.Errorf("checked=%v: series %+v, %v", checked, rows, err)
+				}
+			}
+		})
+	}
+}
