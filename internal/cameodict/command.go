@@ -21,6 +21,7 @@ import (
 // UsageError is a mistake in how the command was called (exit code 2).
 type UsageError struct{ Msg string }
 
+// Error returns the message.
 func (e *UsageError) Error() string { return e.Msg }
 
 // ErrRecordsFailed is returned by [Command] after a run in which some

@@ -301,10 +301,13 @@ func LoadFiles(fs Files, format Format) (*Dictionary, error) {
 }
 
 // New compiles dictionaries that were read with the Read functions (or
-// built in code). verbs must not be nil.
+// built in code). A nil verbs is an empty verb dictionary.
 func New(format Format, actors []Actor, agents []Agent, verbs *Verbs, discards []Discard) *Dictionary {
 	if format == FormatAuto {
 		format = FormatPETRARCH
+	}
+	if verbs == nil {
+		verbs = &Verbs{Synsets: map[string]*Synset{}}
 	}
 	d := &Dictionary{Format: format, Actors: actors, Agents: agents, Verbs: verbs, Discards: discards}
 	d.compile()

@@ -17,6 +17,12 @@
 // source and target swapped. Negation ("did not", "never") and modality
 // ("will", "would") are recorded on the event, never turned into another
 // code. Null codes ("---") code nothing; "###" discards the sentence.
+// Phoenix issue lists add "CODE count" issues to each event.
+//
+// Where the two coders differ, [Format] selects the behaviour: TABARI
+// treats words without a trailing "_" as stems and uses verbs as written;
+// PETRARCH matches whole words and generates regular verb forms. Files are
+// found by name by [Load] and run with [Command] ("fulcrum petrarch code").
 //
 // The dictionaries themselves are data the user supplies; the Phoenix set
 // (MIT) lives at github.com/openeventdata/petrarch2 under

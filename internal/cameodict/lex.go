@@ -16,6 +16,7 @@ type ParseError struct {
 	Err  error
 }
 
+// Error formats the problem as "file:line: message".
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
 }

@@ -24,6 +24,7 @@ type RecordError struct {
 	Err  error
 }
 
+// Error formats the problem as "file:line: record ID: reason".
 func (e *RecordError) Error() string {
 	id := e.ID
 	if id == "" {
