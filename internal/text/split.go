@@ -203,6 +203,10 @@ func boundary(src string, start, p int) (end, next int, ok bool) {
 		}
 		w0, w1 := wordBefore(src, start, first)
 		word := src[w0:w1]
+		if numericAbbrev(word) && !(src[k] >= '0' && src[k] <= '9') {
+			// "said no. The", "in Jan. The": a word, not "No. 5", "Jan. 5".
+			return i, k, true
+		}
 		switch abbrevKind(word) {
 		case abbrevTitle:
 			return i, 0, false
@@ -261,6 +265,28 @@ var titles = map[string]bool{
 var maybes = map[string]bool{
 	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true, "jr": true,
 	"sr": true, "bros": true, "plc": true, "llc": true,
+}
+
+// numericOnly are abbreviations that are abbreviations only before a
+// number ("No. 5", "p. 12", "Jan. 5"); before a capital they end a
+// sentence.
+var numericOnly = map[string]bool{
+	"no": true, "nos": true, "vol": true, "vols": true, "art": true, "arts": true,
+	"para": true, "paras": true, "fig": true, "figs": true, "pp": true, "p": true,
+	"ch": true, "sec": true, "sect": true, "jan": true, "feb": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "nr": true, "op": true, "ref": true, "tel": true,
+}
+
+func numericAbbrev(word string) bool {
+	if word == "" || len(word) > 5 {
+		return false
+	}
+	var buf [5]byte
+	for i := 0; i < len(word); i++ {
+		buf[i] = lowerASCII(word[i])
+	}
+	return numericOnly[string(buf[:len(word)])]
 }
 
 func abbrevKind(word string) abbrev {

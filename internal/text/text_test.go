@@ -69,6 +69,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Minsk kept its ties with\n\n\f\n7\n\nthe Kremlin.", "Next."}},
 		{"page-number-dropped", "One.\n\n12\n\nTwo.",
 			[]string{"One.", "Two."}},
+		{"no-as-word", "Belarus said no. The talks ended in Jan. They resumed on Jan. 5 under Art. 3 of the treaty.",
+			[]string{"Belarus said no.", "The talks ended in Jan.", "They resumed on Jan. 5 under Art. 3 of the treaty."}},
 		{"lowercase-after-period", "The talks in St. Petersburg ended. the end is lower.",
 			[]string{"The talks in St. Petersburg ended. the end is lower."}},
 		{"etc", "Gas, oil etc. The rest followed. Gas, oil, etc. are traded.",
