@@ -64,8 +64,10 @@ func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error
 
 // pdfPages extracts the text of every page, pages separated by "\f". It
 // follows the library's GetPlainText (a line break at each text object
-// and T*, strings of Tj, TJ, ' and " decoded with the current font) but
-// decodes fonts through fontEncoders.
+// and T*, strings of Tj, TJ, ' and " decoded with the current font), but
+// decodes fonts through fontEncoders and, where the library glues words,
+// breaks the line at a move to another line (Td, TD, Tm, ', ") and puts a
+// space at a move along the line or a wide TJ gap.
 func pdfPages(pr *pdf.Reader) ([]byte, error) {
 	var b bytes.Buffer
 	for i := 1; i <= pr.NumPage(); i++ {
@@ -98,6 +100,22 @@ func pageText(b *bytes.Buffer, p pdf.Page) (err error) {
 		}
 		b.WriteString(enc.Decode(raw))
 	}
+	// gap writes sep ("\n" or " ") unless the text already ends in white
+	// space, so that line moves and word gaps never glue words together.
+	gap := func(sep byte) {
+		if n := b.Len(); n > 0 {
+			switch b.Bytes()[n-1] {
+			case '\n', '\f':
+				return
+			case ' ', '\t':
+				if sep == ' ' {
+					return
+				}
+			}
+			b.WriteByte(sep)
+		}
+	}
+	y := 0.0 // the text line's vertical position, as far as Td, TD and Tm say
 	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
@@ -106,14 +124,39 @@ func pageText(b *bytes.Buffer, p pdf.Page) (err error) {
 		switch op {
 		case "BT":
 			b.WriteByte('\n')
+			y = 0
 		case "T*":
 			show("\n")
+		case "Td", "TD":
+			// A move to another line is a line break; a move along the
+			// line is a word gap.
+			if len(args) == 2 {
+				switch dy := args[1].Float64(); {
+				case dy != 0:
+					y += dy
+					gap('\n')
+				case args[0].Float64() != 0:
+					gap(' ')
+				}
+			}
+		case "Tm":
+			if len(args) == 6 {
+				if ny := args[5].Float64(); ny != y {
+					y = ny
+					gap('\n')
+				} else {
+					gap(' ')
+				}
+			}
 		case "Tf":
 			enc = nil
 			if len(args) == 2 {
 				enc = encs[args[0].Name()]
 			}
 		case "Tj", "'", "\"":
+			if op != "Tj" {
+				gap('\n')
+			}
 			if len(args) > 0 {
 				show(args[len(args)-1].RawString())
 			}
@@ -121,8 +164,16 @@ func pageText(b *bytes.Buffer, p pdf.Page) (err error) {
 			if len(args) > 0 {
 				v := args[0]
 				for i := 0; i < v.Len(); i++ {
-					if x := v.Index(i); x.Kind() == pdf.String {
+					switch x := v.Index(i); x.Kind() {
+					case pdf.String:
 						show(x.RawString())
+					case pdf.Integer, pdf.Real:
+						// A shift of more than a quarter em to the
+						// right is a word space (typesetters such as
+						// TeX write no space characters).
+						if x.Float64() < -250 {
+							gap(' ')
+						}
 					}
 				}
 			}

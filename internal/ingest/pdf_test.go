@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"go/build"
 	"os"
 	"path/filepath"
@@ -219,5 +220,56 @@ func TestPDFUnicodeFont(t *testing.T) {
 	d := readOne(t, "cyrillic.pdf", "", b.Bytes())
 	if got := strings.Join(strings.Fields(d.Text), " "); got != text {
 		t.Errorf("got %q, want %q", got, text)
+	}
+}
+
+// rawPDF builds a one-page PDF around a content stream written by hand,
+// with Helvetica in WinAnsiEncoding as /F1.
+func rawPDF(content string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// TestPDFTextLayout checks that words are not glued when a producer
+// moves between lines inside one text object or spaces words by
+// positioning instead of space characters.
+func TestPDFTextLayout(t *testing.T) {
+	cases := []struct {
+		name, content, want string
+	}{
+		{"one-text-object-per-line", "BT /F1 11 Tf 72 700 Td (Minsk hosted) Tj ET BT /F1 11 Tf 72 686 Td (the talks.) Tj ET", "\nMinsk hosted\nthe talks."},
+		{"td-line-moves", "BT /F1 11 Tf 72 700 Td (a sovereign) Tj 0 -14 Td (state) Tj 0 -14 TD (again) Tj ET", "\na sovereign\nstate\nagain"},
+		{"tj-word-gaps", "BT /F1 11 Tf 72 700 Td [(Belarus)-333(has)-50(n)20(ever)-333(joined)] TJ ET", "\nBelarus hasnever joined"},
+		{"td-along-the-line", "BT /F1 11 Tf 72 700 Td (Minsk) Tj 40 0 Td (and) Tj 30 0 Td (Moscow) Tj ET", "\nMinsk and Moscow"},
+		{"tm-lines", "BT /F1 11 Tf 1 0 0 1 72 700 Tm (first line) Tj 1 0 0 1 72 686 Tm (second line) Tj 1 0 0 1 150 686 Tm (same line) Tj ET", "\nfirst line\nsecond line same line"},
+		{"quote-operators", "BT /F1 11 Tf 14 TL 72 700 Td (one) Tj (two) ' 1 2 (three) \" T* (four) Tj ET", "\none\ntwo\nthree\nfour"},
+		{"space-kept", "BT /F1 11 Tf 72 700 Td (word ) Tj 30 0 Td (next) Tj ET", "\nword next"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := readOne(t, "hand.pdf", ingest.FormatPDF, rawPDF(tc.content))
+			if d.Text != tc.want {
+				t.Errorf("got %q, want %q", d.Text, tc.want)
+			}
+		})
 	}
 }
