@@ -2,6 +2,7 @@ package cameodict
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -154,10 +155,45 @@ func clip(s string) string {
 //	</Sentences>
 //
 // Parse trees are ignored. A <Sentence> without id, date or text is passed
-// to bad and skipped; malformed XML stops the reading with an error that
-// names the line.
+// to bad and skipped. Malformed XML is passed to bad with its line, and
+// reading resumes at the next "<Sentence" after it; only an I/O error or
+// an error returned by fn stops the reading.
 func ReadXML(r io.Reader, file string, fn func(Record) error, bad func(*RecordError)) error {
-	dec := xml.NewDecoder(r)
+	data, err := io.ReadAll(io.LimitReader(r, 1<<30))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	offset, line := 0, 1
+	for offset < len(data) {
+		stop, err := readXMLFrom(data[offset:], file, line, fn, bad)
+		if err == nil {
+			return nil
+		}
+		var re *RecordError
+		if !errors.As(err, &re) {
+			return err // from fn
+		}
+		bad(re)
+		// Resume after the bad spot at the next <Sentence.
+		next := offset + stop
+		if next <= offset {
+			next = offset + 1
+		}
+		k := bytes.Index(data[next:], []byte("<Sentence"))
+		if k < 0 {
+			return nil
+		}
+		line += bytes.Count(data[offset:next+k], []byte("\n"))
+		offset = next + k
+	}
+	return nil
+}
+
+// readXMLFrom decodes records from data, whose first line is line of the
+// file. On malformed XML it returns a *RecordError and the byte offset in
+// data where the decoder stopped.
+func readXMLFrom(data []byte, file string, line0 int, fn func(Record) error, bad func(*RecordError)) (int, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity
@@ -165,13 +201,24 @@ func ReadXML(r io.Reader, file string, fn func(Record) error, bad func(*RecordEr
 	inText := false
 	var text strings.Builder
 	for {
-		line, _ := dec.InputPos()
+		l, _ := dec.InputPos()
+		line := line0 + l - 1
 		tok, err := dec.Token()
 		if err == io.EOF {
-			break
+			return len(data), nil
 		}
 		if err != nil {
-			return &RecordError{File: file, Line: line, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)}
+			at := int(dec.InputOffset())
+			if cur == nil && !bytes.Contains(data[min(at, len(data)):], []byte("<Sentence")) {
+				// Junk after the last record (a closing tag whose start a
+				// resumed read never saw) loses nothing.
+				return len(data), nil
+			}
+			id := ""
+			if cur != nil {
+				id = cur.ID
+			}
+			return at, &RecordError{File: file, Line: line, ID: id, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -226,13 +273,12 @@ func ReadXML(r io.Reader, file string, fn func(Record) error, bad func(*RecordEr
 					bad(&RecordError{File: file, Line: rec.Line, ID: rec.ID, Err: ErrEmptyRecord})
 				default:
 					if err := fn(rec); err != nil {
-						return err
+						return 0, err
 					}
 				}
 			}
 		}
 	}
-	return nil
 }
 
 // Sentences splits a plain document into sentence records with byte

@@ -85,7 +85,8 @@ of interfering.
 <Sentence date="20150101" id="n4"><Text>  </Text></Sentence>
 <Sentence date="20150101" id="ok"><Text>Fine.</Text></Sentence>
 </Sentences>`, "ok@6:20150101::Fine.", "2:n1,3:,4:n3,5:n4", false},
-		{"malformed XML stops with a line", "<Sentences>\n<Sentence date=\"20150101\" id=\"a\"><Text>One.</Text></Sentence>\n<Sentence <<< \n", "a@2:20150101::One.", "", true},
+		{"malformed XML is reported and skipped", "<Sentences>\n<Sentence date=\"20150101\" id=\"a\"><Text>One.</Text></Sentence>\n<Sentence <<< \n\n<Sentence date=\"20150102\" id=\"b\"><Text>Two &amp; more.</Text></Sentence>\n<Sentence date=\"20150103\" id=\"c\"><Text>Three <b>bold</Text></Sentence>\n<Sentence date=\"20150104\" id=\"d\"><Text>Four.</Text></Sentence></Sentences>",
+			"a@2:20150101::One.|b@5:20150102::Two & more.|c@6:20150103::Three bold|d@7:20150104::Four.", "3:", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
