@@ -1311,10 +1311,21 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			}
 		} else if r.target != targetNone {
 			if r.target != targetBefore {
+				// The first actor after the pattern is its object; later ones
+				// count only when coordinated with it ("with China and
+				// Russia"), not in other phrases ("accused Warsaw of … on the
+				// Belarusian border").
+				last := -1
 				for k := cd.t1; k < ce; k++ {
-					if m := toks[k].ment; m >= 0 && !ments[m].attached {
-						addT(ments[m].code)
+					m := toks[k].ment
+					if m < 0 || ments[m].attached {
+						continue
 					}
+					if last >= 0 && !r.bySpkr && !coordinated(toks, last, k) {
+						break
+					}
+					addT(ments[m].code)
+					last = ments[m].t1
 				}
 				// A pattern with a gap may hold its target inside ("imposed
 				// on Belarus new sanctions").
@@ -1480,6 +1491,19 @@ func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int
 		}
 	}
 	return -1
+}
+
+// coordinated reports whether the tokens from a to b only join two actors:
+// ",", "and", "or", "the", "as well as".
+func coordinated(toks []tk, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if t.punct == ',' || t.cls&(cAnd|cThe|cOr) != 0 {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // participle reports whether w looks like a past participle: "criticised",

@@ -29,6 +29,7 @@ const (
 	cDet                           // a, the, his …: a noun follows
 	cPassive                       // is, was, been …: before a participle, the passive
 	cAux                           // has, will, also …: between a subject and its verb
+	cOr                            // or, as, well: coordination
 )
 
 var fixedClasses = map[string]uint32{}
@@ -76,6 +77,7 @@ func init() {
 	add(cAnd, "and")
 	add(cOf, "of")
 	add(cYet, "yet")
+	add(cOr, "or", "as", "well", "both", "nor")
 	add(cPassive, "is", "are", "was", "were", "be", "been", "being", "got", "gets", "get")
 	add(cAux, "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
 		"must", "also", "not", "never", "already", "still", "further", "then", "again", "now", "therefore",
