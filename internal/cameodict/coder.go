@@ -154,6 +154,10 @@ func NewCoder(d *Dictionary, opt Options) *Coder {
 	return &Coder{d: d, opt: opt, seen: make([]uint32, len(d.words))}
 }
 
+// SetDefaultSource changes [Options.DefaultSource] for the records coded
+// from now on (the speaker of the next document).
+func (c *Coder) SetDefaultSource(code string) { c.opt.DefaultSource = code }
+
 func (c *Coder) word(t token) []byte { return c.up[t.ustart:t.uend] }
 
 // Code codes one record. It never panics on any text; the error is

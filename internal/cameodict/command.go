@@ -40,6 +40,7 @@ Examples:
   fulcrum petrarch code --dict-dir petrarch2/data/dictionaries --records xml --out phoenix sents.xml
   fulcrum petrarch code --dict-dir dicts --records tabari --out gdelt leads.txt > events.tsv
   fulcrum petrarch code --dict-dir dicts --records text --source BLR --out jsonl speech.txt
+  fulcrum petrarch code --dict-dir dicts --records text --source @name --review unknown.tsv texts/*/*.txt
 `
 
 // Command runs "fulcrum petrarch …"; args are the words after "petrarch".
@@ -132,7 +133,7 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fs.StringVar(&cf.records, "records", "", "record format: tabari, xml or text (default: xml for *.xml, else tabari)")
 	fs.StringVar(&cf.out, "out", "phoenix", "output: gdelt, phoenix or jsonl")
 	fs.StringVar(&cf.review, "review", "", "write unknown actor-like phrases (phrase, role, count, first record) to this TSV file")
-	fs.StringVar(&cf.source, "source", "", "actor code of the speaker, used as source when a sentence names none (first-person text)")
+	fs.StringVar(&cf.source, "source", "", "actor code of the speaker, the source of first-person clauses that name no actor; @name takes it from each file name's part before the first _ (BLR_69_2014.txt → BLR)")
 	fs.StringVar(&cf.date, "date", "", "date of text records, YYYYMMDD (default: a year in the file name, else none)")
 	fs.BoolVar(&cf.header, "header", false, "start tab-separated output with a line of column names")
 	fs.BoolVar(&cf.all, "all", false, "also write negated and hypothetical events to gdelt/phoenix output (jsonl always has them, flagged)")
@@ -177,7 +178,10 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	opt := DefaultOptions()
 	opt.MaxGap = cf.maxGap
 	opt.RequireDyad = !cf.noDyad
-	opt.DefaultSource = strings.ToUpper(cf.source)
+	byName := cf.source == "@name"
+	if !byName {
+		opt.DefaultSource = strings.ToUpper(cf.source)
+	}
 	coder := NewCoder(d, opt)
 
 	var nRec, nEvents, nDiscard, nFailed int
@@ -232,6 +236,11 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			r, label = f, name
 			defer f.Close()
 		}
+		if byName {
+			base := filepath.Base(name)
+			src, _, _ := strings.Cut(strings.TrimSuffix(base, filepath.Ext(base)), "_")
+			coder.SetDefaultSource(strings.ToUpper(src))
+		}
 		kind := cf.records
 		if kind == "" {
 			kind = "tabari"
@@ -249,11 +258,6 @@ func runCode(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			err = codeText(r, label, fixedDate, code)
 		}
 		if err != nil {
-			var re *RecordError
-			if errors.As(err, &re) {
-				bad(re) // malformed XML: the rest of this file is lost, the run goes on
-				continue
-			}
 			w.Flush()
 			return err
 		}

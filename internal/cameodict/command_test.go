@@ -52,6 +52,7 @@ func TestCommandGolden(t *testing.T) {
 		{"tabari-gdelt.tsv", []string{"--out", "gdelt", "--all", "testdata/records/input.txt"}, true, "petrarch: 4 records, 5 events, 0 discarded, 1 failed, 1 unknown actor phrases"},
 		{"xml.jsonl", []string{"--out", "jsonl", "testdata/records/input.xml"}, true, "petrarch: 2 records, 2 events, 0 discarded, 1 failed, 0 unknown actor phrases"},
 		{"speech.jsonl", []string{"--out", "jsonl", "--records", "text", "--source", "BLR", "--date", "20150925", "testdata/records/speech.txt"}, false, "petrarch: 3 records, 5 events, 0 discarded, 0 failed, 0 unknown actor phrases"},
+		{"speech-by-name.tsv", []string{"--out", "phoenix", "--records", "text", "--source", "@name", "testdata/records/CHN_70_2015.txt"}, false, "petrarch: 2 records, 1 events, 0 discarded, 0 failed, 0 unknown actor phrases"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
