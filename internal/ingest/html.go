@@ -28,8 +28,9 @@ const maxReadabilityElems = 100_000
 // (Mozilla's algorithm), or, when it finds too little, the visible text of
 // the body without navigation, headers, footers, asides, forms, scripts,
 // styles, hidden elements and cookie or advertising blocks. The title
-// comes from og:title, the first <h1> or <title>; the date from
-// article:published_time and similar meta tags, JSON-LD datePublished, or
+// comes from og:title, JSON-LD headline, the first <h1> or <title>; the
+// date from article:published_time and similar meta tags, JSON-LD
+// datePublished, a <time> marked pubdate or itemprop="datePublished", or
 // the first <time datetime>.
 func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, error) {
 	data, err := htmlUTF8(source, data, in.contentType)
@@ -132,7 +133,7 @@ var dateMetaNames = []string{
 // htmlMeta collects the title and publication date of a page.
 func htmlMeta(root *html.Node) pageMeta {
 	metas := map[string]string{}
-	var title, h1, timeAttr, ldDate, ldTitle string
+	var title, h1, timeAttr, pubTime, ldDate, ldTitle string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -159,8 +160,12 @@ func htmlMeta(root *html.Node) pageMeta {
 					h1 = collapseSpace(textContent(n))
 				}
 			case atom.Time:
+				dt := strings.TrimSpace(attr(n, "datetime"))
 				if timeAttr == "" {
-					timeAttr = strings.TrimSpace(attr(n, "datetime"))
+					timeAttr = dt
+				}
+				if _, pub := attrOK(n, "pubdate"); pubTime == "" && (pub || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+					pubTime = dt
 				}
 			case atom.Script:
 				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
@@ -198,7 +203,7 @@ func htmlMeta(root *html.Node) pageMeta {
 	for _, k := range dateMetaNames {
 		candidates = append(candidates, metas[k])
 	}
-	candidates = append(candidates, ldDate, timeAttr)
+	candidates = append(candidates, ldDate, pubTime, timeAttr)
 	for _, c := range candidates {
 		if c == "" {
 			continue
@@ -244,6 +249,16 @@ func jsonLD(src string) (date, headline string) {
 	}
 	walk(v, 0)
 	return date, headline
+}
+
+// attrOK returns the value of n's attribute key and whether it is present.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
 }
 
 // attr returns the value of n's attribute key, or "".

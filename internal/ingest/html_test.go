@@ -53,6 +53,7 @@ func TestHTMLMetadata(t *testing.T) {
 		{"meta-dc-date-month", `<html><head><meta name="DC.date" content="2018-07"></head><body>` + para + `</body></html>`, "", "2018-07-01", "month"},
 		{"json-ld", `<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","headline":"LD headline","datePublished":"2017-11-20T08:00:00+00:00"}]}</script></head><body>` + para + `</body></html>`, "LD headline", "2017-11-20", "day"},
 		{"time-datetime", `<html><body><article><time datetime="2016-02-29">29 Feb</time>` + para + `</article></body></html>`, "", "2016-02-29", "day"},
+		{"pubdate-time-beats-first-time", `<html><body><header><time datetime="2024-01-01">today</time></header><article><time itemprop="datePublished" datetime="2016-02-29">x</time>` + para + `</article></body></html>`, "", "2016-02-29", "day"},
 		{"meta-beats-time", `<html><head><meta property="article:published_time" content="2019-01-01"></head><body><time datetime="2016-02-29">x</time>` + para + `</body></html>`, "", "2019-01-01", "day"},
 		{"unparseable-date-skipped", `<html><head><meta name="date" content="yesterday"></head><body><time datetime="2015-05-05"></time>` + para + `</body></html>`, "", "2015-05-05", "day"},
 		{"og-title-beats-title", `<html><head><title>Site | Page</title><meta property="og:title" content=" The  Page "></head><body>` + para + `</body></html>`, "The Page", "", ""},
@@ -96,6 +97,11 @@ func TestHTMLText(t *testing.T) {
 			"whitespace-and-breaks",
 			"<html><body><p>One\n   two\tthree<br>four<br><br>five</p><ul><li>a</li><li>b</li></ul><pre>  keep\n    this</pre><table><tr><td>x</td><td>y</td></tr></table></body></html>",
 			"One two three\nfour\n\nfive\n\na\nb\n\n  keep\n    this\n\nx y",
+		},
+		{
+			"br-after-block",
+			"<html><body><main><p>First paragraph.</p><br>Loose line<br>\nnext line<div>block</div></main></body></html>",
+			"First paragraph.\n\nLoose line\nnext line\nblock",
 		},
 		{
 			"entities-and-nbsp",

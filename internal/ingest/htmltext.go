@@ -231,10 +231,16 @@ func (w *textWriter) text(s string, pre bool) {
 			j = len(s)
 		}
 		s = s[j:]
-		if w.started && w.breaks == 0 {
+		if w.started && w.breaks == 0 && !w.atLineStart() {
 			w.space = true
 		}
 	}
+}
+
+// atLineStart reports whether the text written so far ends a line.
+func (w *textWriter) atLineStart() bool {
+	s := w.b.String()
+	return s != "" && s[len(s)-1] == '\n'
 }
 
 // flush writes the owed breaks or space.
@@ -289,11 +295,9 @@ func renderText(n *html.Node, clean cleaning) string {
 		breaks := blockBreaks[n.DataAtom]
 		switch n.DataAtom {
 		case atom.Br:
-			w.brk(1)
-			if !w.started {
-				return
+			if w.started {
+				w.flushBreak()
 			}
-			w.flushBreak()
 			return
 		case atom.Td, atom.Th:
 			w.space = w.started && w.breaks == 0
@@ -314,10 +318,11 @@ func renderText(n *html.Node, clean cleaning) string {
 	return tidyLines(w.b.String())
 }
 
-// flushBreak writes an owed line break at once, so that consecutive <br>
-// elements each start a line.
+// flushBreak writes the line breaks owed and one more at once, so that
+// consecutive <br> elements each start a line and a <br> after a block
+// keeps the block's blank line.
 func (w *textWriter) flushBreak() {
-	w.b.WriteByte('\n')
+	w.b.WriteString("\n\n\n"[:w.breaks+1])
 	w.breaks, w.space = 0, false
 }
 
