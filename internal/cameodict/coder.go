@@ -1010,7 +1010,10 @@ func stopword(w string) bool {
 		"BY", "FOR", "OF", "A", "AN", "AND", "BUT", "OR", "OUR", "MY", "HIS", "HER", "ITS", "THEIR", "MR", "MRS", "MS",
 		"HOWEVER", "MOREOVER", "THEREFORE", "THUS", "YET", "TODAY", "YESTERDAY", "TOMORROW", "NOW", "THEN", "ALSO",
 		"AS", "IF", "WHEN", "WHILE", "SINCE", "AFTER", "BEFORE", "WITH", "FROM", "TO", "ALL", "EACH", "NO", "NOT",
-		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "LET", "ONE", "SOME", "MANY":
+		"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "LET", "ONE", "SOME", "MANY",
+		"SUCH", "WHAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHERE", "WHY", "HOW", "ONLY", "EVERY", "ANY", "OTHER", "BOTH",
+		"EITHER", "FIRST", "SECOND", "THIRD", "FINALLY", "INDEED", "NEVERTHELESS", "UNFORTUNATELY", "TOGETHER", "HERE",
+		"THANK", "ALLOW", "YOU", "ME", "US", "THEM", "HIM", "MOST", "MORE", "FURTHERMORE", "ACCORDINGLY", "CONSEQUENTLY":
 		return true
 	}
 	return false
