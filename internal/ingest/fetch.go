@@ -32,7 +32,7 @@ func (r *Reader) readURL(ctx context.Context, src string, emit emitFunc, errs *[
 		return nil
 	}
 	u, _ := url.Parse(in.url)
-	return r.parse(src, formatForResponse(u, in.contentType, data), data, in, emit, errs)
+	return r.parse(src, r.formatOf(formatForResponse(u, in.contentType, data)), data, in, emit, errs)
 }
 
 // fetch GETs src and returns its body, final URL and content type.
@@ -85,7 +85,8 @@ func fetchError(err error) error {
 
 // ReadBytes reads one input already in memory, as if it had come from
 // source, with the reader for format (or, when format is "", the one
-// [Detect] picks from source's extension and the bytes). It calls fn for
+// [Options.Format] forces or [Detect] picks from source's extension and
+// the bytes). It calls fn for
 // each document and returns one error per failure; like [Reader.Read] it
 // stops early only when fn returns an error, which is then the last one
 // returned. Inputs over the size limit are refused.
@@ -94,7 +95,7 @@ func (r *Reader) ReadBytes(source string, format Format, data []byte, fn func(do
 		return []error{newError(source, fmt.Errorf("%w (%d bytes > %d)", ErrTooLarge, len(data), r.maxBytes))}
 	}
 	if format == "" {
-		format = Detect(source, data)
+		format = r.formatOf(Detect(source, data))
 	}
 	var errs []error
 	if stop := r.parse(source, format, data, input{}, fn, &errs); stop != nil {

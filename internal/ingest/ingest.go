@@ -124,6 +124,10 @@ type Options struct {
 	// Timeout bounds each URL fetch, on top of any deadline of the
 	// context. Zero means [DefaultTimeout].
 	Timeout time.Duration
+	// Format, when set, is the reader used for every source instead of
+	// the one detected from its name, Content-Type and first bytes (for
+	// Markdown on stdin, say). Empty means detect.
+	Format Format
 	// Author is the actor code given to documents that do not name their
 	// own (a JSONL line's "author" or "source" field wins). Empty means
 	// unknown.
@@ -137,6 +141,7 @@ type Reader struct {
 	timeout  time.Duration
 	client   *http.Client
 	author   string
+	format   Format
 }
 
 // New returns a [Reader] with opt's defaults filled in.
@@ -146,6 +151,7 @@ func New(opt Options) *Reader {
 		timeout:  opt.Timeout,
 		client:   opt.HTTPClient,
 		author:   opt.Author,
+		format:   opt.Format,
 	}
 	if r.maxBytes <= 0 {
 		r.maxBytes = DefaultMaxBytes
@@ -273,7 +279,15 @@ func (r *Reader) readFile(path string, info fs.FileInfo, emit emitFunc, errs *[]
 		*errs = append(*errs, newError(path, err))
 		return nil
 	}
-	return r.parse(path, Detect(path, data), data, input{}, emit, errs)
+	return r.parse(path, r.formatOf(Detect(path, data)), data, input{}, emit, errs)
+}
+
+// formatOf returns the forced format, if any, else detected.
+func (r *Reader) formatOf(detected Format) Format {
+	if r.format != "" {
+		return r.format
+	}
+	return detected
 }
 
 // readStdin reads "-".
@@ -287,7 +301,7 @@ func (r *Reader) readStdin(stdin io.Reader, emit emitFunc, errs *[]error) error 
 		*errs = append(*errs, newError("-", err))
 		return nil
 	}
-	return r.parse("-", Detect("", data), data, input{}, emit, errs)
+	return r.parse("-", r.formatOf(Detect("", data)), data, input{}, emit, errs)
 }
 
 // readCapped reads all of rd, or fails with [ErrTooLarge] as soon as more

@@ -310,3 +310,19 @@ func TestErrorMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestFormatOption(t *testing.T) {
+	in := "# Statement\n\nMinsk *welcomes* the talks."
+	docs, errs := readAll(t, ingest.New(ingest.Options{Format: ingest.FormatMarkdown}), []string{"-"}, strings.NewReader(in))
+	if len(errs) > 0 || len(docs) != 1 {
+		t.Fatalf("got %d documents and %v, want 1 and none", len(docs), errs)
+	}
+	if got, want := docs[0].Text, "Statement\n\nMinsk welcomes the talks."; got != want || docs[0].Format != "markdown" || docs[0].Title != "Statement" {
+		t.Errorf("got %q (%s, title %q), want %q (markdown, title Statement)", got, docs[0].Format, docs[0].Title, want)
+	}
+	// Without the option, stdin is sniffed as plain text.
+	docs, _ = readAll(t, nil, []string{"-"}, strings.NewReader(in))
+	if len(docs) != 1 || docs[0].Format != "text" || docs[0].Text != in {
+		t.Errorf("sniffed: got %+v, want the text unchanged as format text", docs)
+	}
+}
