@@ -137,6 +137,11 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}
 	defer conn.Close()
+	// store_rejects appends to its tables for the life of the connection:
+	// start each file with empty ones.
+	if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS fulcrum_rejects; DROP TABLE IF EXISTS fulcrum_reject_scans`); err != nil {
+		return fmt.Errorf("import %s: clear rejects: %w", in.path, err)
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)

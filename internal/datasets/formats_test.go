@@ -385,3 +385,30 @@ func TestGDELT1FastPath(t *testing.T) {
 		})
 	}
 }
+
+// TestRejectsPerFile imports two files with bad rows over one connection:
+// each file's bad rows are its own.
+func TestRejectsPerFile(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	db.SetMaxOpenConns(1)
+	a := writeFile(t, "a.CSV", strings.Join([]string{seriesFixture[0], "bad a", seriesFixture[1]}, "\n")+"\n")
+	b := writeFile(t, "b.CSV", strings.Join([]string{seriesFixture[2], seriesFixture[3], "bad b", "bad b again"}, "\n")+"\n")
+	ra, err := datasets.ImportFile(ctx, db, a, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := datasets.ImportFile(ctx, db, b, datasets.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ra.Bad != 1 || len(ra.BadRows) != 1 || ra.BadRows[0].Line != 2 {
+		t.Errorf("a: %+v", ra)
+	}
+	if rb.Bad != 2 || len(rb.BadRows) != 2 || rb.BadRows[0].Line != 3 || rb.BadRows[1].Line != 4 {
+		t.Errorf("b: %+v", rb)
+	}
+	if got := count(t, db, `SELECT count(*) FROM dataset_rejects`); got != 3 {
+		t.Errorf("dataset_rejects has %d rows, want 3", got)
+	}
+}
