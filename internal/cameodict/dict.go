@@ -368,6 +368,7 @@ func (d *Dictionary) insert(root *trieNode, p Phrase, val int32, stems bool) {
 }
 
 func (d *Dictionary) compile() {
+	d.splitTABARIActors()
 	d.vocab = make(map[string]int32, 1<<16)
 	d.actors, d.agents, d.discards, d.issues = &trieNode{}, &trieNode{}, &trieNode{}, &trieNode{}
 	for i := range d.Issues {
@@ -491,6 +492,32 @@ func (d *Dictionary) compile() {
 		}
 	}
 	sort.Slice(d.Warnings, func(i, j int) bool { return d.Warnings[i].Error() < d.Warnings[j].Error() })
+}
+
+// splitTABARIActors moves what TABARI kept in its actors files to where
+// the coder looks for it: entries coded "[~GOV]" or "[NGO~]" become agents
+// and entries coded "[###]" become sentence discards.
+func (d *Dictionary) splitTABARIActors() {
+	kept := d.Actors[:0:0]
+	for _, a := range d.Actors {
+		code := ""
+		if len(a.Codes) == 1 && a.Codes[0].Default() {
+			code = a.Codes[0].Code
+		}
+		switch ag, prefix, ok := agentCode(code); {
+		case ok && strings.Contains(code, "~"):
+			for _, p := range a.Phrases {
+				d.Agents = append(d.Agents, Agent{Phrase: p, Code: ag, Prefix: prefix, File: a.File, Line: a.Line})
+			}
+		case code == "###":
+			for _, p := range a.Phrases {
+				d.Discards = append(d.Discards, Discard{Phrase: p, File: a.File, Line: a.Line})
+			}
+		default:
+			kept = append(kept, a)
+		}
+	}
+	d.Actors = kept
 }
 
 // compileElems turns pattern elements into word ids. For elements before

@@ -233,6 +233,9 @@ func TestCodeTABARIDictionary(t *testing.T) {
 		{"Belarus acted as mediator with Russia.", ""}, // ACT_ is exact and TABARI makes no forms
 		{"Russia forced Belarus to visit Moscow.", "RUS BLR 100"},
 		{"Russia visits Minsk.", "RUS BLR 042; BLR RUS 043"},
+		{"The Russian president visits Minsk.", "RUSGOV BLR 042; BLR RUSGOV 043"},
+		{"A Belarus human rights group accused Russia.", "NGOBLR RUS 112"},
+		{"Russia visits Minsk for football.", ""},
 	}
 	c := cameodict.NewCoder(d, cameodict.DefaultOptions())
 	for _, tc := range tests {
