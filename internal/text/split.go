@@ -34,7 +34,8 @@ func Split(src string) []Sentence {
 // lower case, page numbers between are skipped). A single line break ends
 // a sentence before a bullet or numbered item and after a heading: a line
 // that starts a sentence, has no final punctuation, and is short compared
-// with the next line or written in title case.
+// with a full next line (50 bytes or more) or is written in title case
+// (three words or more).
 func AppendSplit(dst []Sentence, src string) []Sentence {
 	n := len(src)
 	start := skipSpace(src, 0)
@@ -453,10 +454,12 @@ func isHeading(src string, start, lineStart, i, k int) bool {
 		}
 		inWord = letter || c == '\''
 	}
-	if words >= 1 && caps == words && end-start <= 80 {
-		return true
+	if words >= 3 && caps == words && end-start <= 80 {
+		return true // "Belarus Between Russia and the West"
 	}
-	return (end-start)*10 < (next-k)*6
+	// A short line before a full one ("Introduction" before a paragraph);
+	// a short next line means narrow columns, where this proves nothing.
+	return next-k >= 50 && (end-start)*10 < (next-k)*6
 }
 
 func wordAt(src string, j, end int) string {

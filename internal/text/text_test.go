@@ -57,6 +57,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Introduction", "The study covers Belarus, Moldova and Armenia over three decades of change."}},
 		{"hyphenated-heading", "The limits of coop-\neration\nIn 2018 Belarus refused to recognise the independence of Abkhazia.",
 			[]string{"The limits of coop-\neration", "In 2018 Belarus refused to recognise the independence of Abkhazia."}},
+		{"not-heading-name-across-lines", "The European\nUnion imposed sanctions on Belarus.",
+			[]string{"The European\nUnion imposed sanctions on Belarus."}},
 		{"not-heading-function-word", "Minsk sought ties with\nRussia and the West.",
 			[]string{"Minsk sought ties with\nRussia and the West."}},
 		{"bullets", "Key points:\n• Belarus joined the EAEU\n• Minsk hosted talks\n- Trade grew\n1. First\n2) Second",
