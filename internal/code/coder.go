@@ -192,8 +192,11 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 			for cut < s.Start+maxSentence && src[cut] != ' ' && src[cut] != '\n' {
 				cut++
 			}
+			for cut > s.Start+1 && !utf8.RuneStart(src[cut]) {
+				cut-- // never split a character
+			}
 			dst = c.codeSentence(st, &ctx, text.Sentence{Start: s.Start, End: cut}, q0, dst)
-			s.Start = cut + 1
+			s.Start = cut
 			for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
 				s.Start++
 			}

@@ -2,6 +2,7 @@ package code_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -58,6 +59,17 @@ func TestLongInput(t *testing.T) {
 	evs := c.Code(doc.Document{ID: "long", Text: string(b)})
 	if len(evs) == 0 {
 		t.Fatal("no events from a long document")
+	}
+	// A piece cut inside a run of three-byte characters must not split one.
+	odd := strings.Repeat("€", 1400) + " Russia imposed sanctions on Ukraine."
+	evs = c.Code(doc.Document{ID: "odd", Text: odd})
+	if len(evs) == 0 {
+		t.Fatal("no event after a long run without spaces")
+	}
+	for _, e := range evs {
+		if !utf8.ValidString(e.Evidence.Text) {
+			t.Fatalf("evidence %d-%d splits a character", e.Evidence.Start, e.Evidence.End)
+		}
 	}
 	for _, e := range evs {
 		if e.Evidence.End-e.Evidence.Start > 4100 {
