@@ -165,6 +165,37 @@ type speechSource struct {
 	once  sync.Once
 	dir   string
 	paths map[string]string
+
+	mu    sync.Mutex
+	texts map[string]string // speech path → text, at most maxSpeechCache bytes
+	bytes int
+}
+
+// maxSpeechCache bounds the speech texts kept in memory (the whole
+// corpus is about 20 MB).
+const maxSpeechCache = 32 << 20
+
+// speech returns the text of the speech at path, from the cache when it
+// was read before.
+func (s *speechSource) speech(path string) (string, error) {
+	s.mu.Lock()
+	t, ok := s.texts[path]
+	s.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	t, err := statements.ReadSpeech(s.dir, path)
+	if err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	if s.texts == nil || s.bytes+len(t) > maxSpeechCache {
+		s.texts, s.bytes = map[string]string{}, 0
+	}
+	s.texts[path] = t
+	s.bytes += len(t)
+	s.mu.Unlock()
+	return t, nil
 }
 
 func (s *speechSource) load(ctx context.Context) {
@@ -199,7 +230,20 @@ func (s *speechSource) fill(ctx context.Context, evs []event.Event) error {
 	if s.paths == nil {
 		return nil
 	}
-	statements.FillText(evs, s.paths, s.dir)
+	for i := range evs {
+		e := &evs[i]
+		p, ok := s.paths[e.Doc]
+		if !ok || e.Evidence.Text != "" {
+			continue
+		}
+		t, err := s.speech(p)
+		if err != nil {
+			return fmt.Errorf("speech %s: %w", p, err)
+		}
+		if e.Evidence.Start >= 0 && e.Evidence.End <= len(t) && e.Evidence.Start < e.Evidence.End {
+			e.Evidence.Text = t[e.Evidence.Start:e.Evidence.End]
+		}
+	}
 	return nil
 }
 
@@ -209,7 +253,7 @@ func (s *speechSource) text(ctx context.Context, id string) (doc.Document, bool)
 	if !ok {
 		return doc.Document{}, false
 	}
-	text, err := statements.ReadSpeech(s.dir, p)
+	text, err := s.speech(p)
 	if err != nil {
 		return doc.Document{}, false
 	}

@@ -2,8 +2,10 @@ package web
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"html/template"
 	"math"
 	"net/http"
 	"strings"
@@ -131,8 +133,13 @@ func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, http.StatusNotFound, fmt.Sprintf("no data for %s in %d–%d: %v", p.Country, p.From, p.To, err))
 			return
 		}
-		s.html(w, r, http.StatusOK, "country", p.Country, countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","),
-			AllPoles: s.cfg.Dict.Poles(), NoData: fmt.Sprintf("No data for %s in %d–%d.", p.Country, p.From, p.To)})
+		var buf bytes.Buffer
+		if err := s.pages["country"].ExecuteTemplate(&buf, "body", countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","),
+			AllPoles: s.cfg.Dict.Poles(), NoData: fmt.Sprintf("No data for %s in %d–%d.", p.Country, p.From, p.To)}); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		s.html(w, r, http.StatusOK, "country", p.Country, countryPage{reportParams: p, Body: template.HTML(buf.String())})
 		return
 	case err != nil:
 		s.failErr(w, r, err)
@@ -143,6 +150,35 @@ func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
 		w.Write(b.JSON)
 		return
 	}
+	body, err := s.countryBody(b, p)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.html(w, r, http.StatusOK, "country", b.Report.CountryName, countryPage{reportParams: p, Body: body})
+}
+
+// countryPage is what the country template gets: the body is rendered once
+// per built report, since it depends on nothing but the report.
+type countryPage struct {
+	reportParams
+	Body template.HTML
+}
+
+// countryBody renders the country page's content for b once and keeps it.
+func (s *Server) countryBody(b *built, p reportParams) (template.HTML, error) {
+	b.bodyOnce.Do(func() {
+		var buf bytes.Buffer
+		if err := s.pages["country"].ExecuteTemplate(&buf, "body", s.countryView(b, p)); err != nil {
+			b.bodyErr = fmt.Errorf("render country page: %w", err)
+			return
+		}
+		b.body = template.HTML(buf.String())
+	})
+	return b.body, b.bodyErr
+}
+
+func (s *Server) countryView(b *built, p reportParams) countryView {
 	v := countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","), AllPoles: s.cfg.Dict.Poles(), R: b.Report, Charts: b.Charts}
 	for _, ch := range b.Report.Channels {
 		if ch.Name == report.Statements {
@@ -157,7 +193,7 @@ func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
 	for _, pole := range b.Report.Poles {
 		v.Dyads = append(v.Dyads, pole.Core...)
 	}
-	s.html(w, r, http.StatusOK, "country", b.Report.CountryName, v)
+	return v
 }
 
 func channelTable(ch report.Channel) channelView {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -27,6 +28,11 @@ type built struct {
 	Report *report.Report
 	JSON   []byte
 	Charts []chart
+
+	// body is the country page's content, rendered once.
+	bodyOnce sync.Once
+	body     template.HTML
+	bodyErr  error
 }
 
 type chart struct {
@@ -115,7 +121,13 @@ func (s *Server) report(ctx context.Context, country string, poles []string, fro
 		if err := r.WriteJSON(&buf); err != nil {
 			return nil, fmt.Errorf("encode report: %w", err)
 		}
-		b.JSON = buf.Bytes()
+		// Compact: the indented form is about twice the bytes, and
+		// the API serves it to every client.
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, buf.Bytes()); err != nil {
+			return nil, fmt.Errorf("compact report: %w", err)
+		}
+		b.JSON = append(compact.Bytes(), '\n')
 		names, svgs := r.Charts()
 		for _, n := range names {
 			b.Charts = append(b.Charts, chart{Name: n, SVG: template.HTML(svgs[n])})
