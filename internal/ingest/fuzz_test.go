@@ -17,7 +17,8 @@ import (
 func checkRead(t *testing.T, format ingest.Format, data []byte) {
 	t.Helper()
 	var docs []doc.Document
-	errs := ingest.New(ingest.Options{}).ReadBytes("fuzz.in", format, data, func(d doc.Document) error {
+	// In-process only: no pdftotext child per input.
+	errs := ingest.New(ingest.Options{PDFToText: "-"}).ReadBytes("fuzz.in", format, data, func(d doc.Document) error {
 		docs = append(docs, d)
 		return nil
 	})

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -128,6 +129,11 @@ type Options struct {
 	// the one detected from its name, Content-Type and first bytes (for
 	// Markdown on stdin, say). Empty means detect.
 	Format Format
+	// PDFToText is the path of poppler's pdftotext, run on a PDF that the
+	// built-in reader cannot read or finds no usable text in. Empty means
+	// "pdftotext" looked up in PATH (no fallback when it is absent); "-"
+	// means never.
+	PDFToText string
 	// Author is the actor code given to documents that do not name their
 	// own (a JSONL line's "author" or "source" field wins). Empty means
 	// unknown.
@@ -137,11 +143,12 @@ type Options struct {
 // Reader reads sources into documents. It is safe for use by one
 // goroutine at a time.
 type Reader struct {
-	maxBytes int64
-	timeout  time.Duration
-	client   *http.Client
-	author   string
-	format   Format
+	maxBytes  int64
+	timeout   time.Duration
+	client    *http.Client
+	author    string
+	format    Format
+	pdftotext string // "" when there is no fallback
 }
 
 // New returns a [Reader] with opt's defaults filled in.
@@ -161,6 +168,13 @@ func New(opt Options) *Reader {
 	}
 	if r.client == nil {
 		r.client = &http.Client{Timeout: r.timeout}
+	}
+	switch opt.PDFToText {
+	case "-":
+	case "":
+		r.pdftotext, _ = exec.LookPath("pdftotext")
+	default:
+		r.pdftotext = opt.PDFToText
 	}
 	return r
 }

@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
+	"os/exec"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,41 +18,47 @@ import (
 // parsePDF reads a PDF's text layer. The title and date come from the info
 // dictionary (Title, CreationDate "D:20190305…", else ModDate). A PDF
 // without text (a scan), or whose text is mostly glyphs its fonts cannot
-// map to characters, is [ErrNoTextLayer]; an encrypted or malformed one is [ErrFormat].
-// The extracted text is kept as the library gives it (line breaks inside
-// sentences, hyphenation and all), pages separated by a form feed ("\f",
-// as pdftotext does), apart from line-end normalisation and the removal of
+// map to characters, is [ErrNoTextLayer]; an encrypted or malformed one is
+// [ErrFormat]. When the built-in reader fails or finds no usable text and
+// poppler's pdftotext is available (see [Options.PDFToText]), its text is
+// used instead.
+//
+// The extracted text is kept as extracted (line breaks inside sentences,
+// hyphenation and all), pages separated by a form feed ("\f", as
+// pdftotext does), apart from line-end normalisation and the removal of
 // NUL and replacement characters the font maps could not decode.
-func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error) {
-	defer func() {
-		// The PDF library panics on some malformed files.
-		if p := recover(); p != nil {
-			d, err = doc.Document{}, newError(source, fmt.Errorf("%w: pdf: %v", ErrFormat, p))
-		}
-	}()
+func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
 	if !isPDF(data) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w: no %%PDF header", ErrFormat))
 	}
+	d, err := readPDF(data)
+	if err != nil && r.pdftotext != "" {
+		if text, perr := r.runPDFToText(data); perr == nil && !blank(text) {
+			d.Text, err = text, nil
+		} else if perr != nil {
+			err = fmt.Errorf("%w (pdftotext: %w)", err, perr)
+		}
+	}
+	if err != nil {
+		return doc.Document{}, newError(source, err)
+	}
+	r.finish(&d, source, FormatPDF)
+	return d, nil
+}
+
+// readPDF extracts text and metadata with the built-in reader. On an
+// error the returned document still holds any metadata that was read.
+func readPDF(data []byte) (d doc.Document, err error) {
+	defer func() {
+		// The PDF library panics on some malformed files.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: pdf: %v", ErrFormat, p)
+		}
+	}()
 	pr, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf: %w", ErrFormat, err))
+		return d, fmt.Errorf("%w: pdf: %w", ErrFormat, err)
 	}
-	if pr.NumPage() == 0 {
-		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf has no pages", ErrFormat))
-	}
-	raw, err := pdfPages(pr)
-	if err != nil {
-		return doc.Document{}, newError(source, fmt.Errorf("%w: pdf text: %w", ErrFormat, err))
-	}
-	text, dropped := pdfText(raw)
-	if blank(text) {
-		return doc.Document{}, newError(source, fmt.Errorf("%w (%d pages)", ErrNoTextLayer, pr.NumPage()))
-	}
-	if kept := utf8.RuneCountInString(text); dropped > kept {
-		// Fonts without a usable character map: what is left is noise.
-		return doc.Document{}, newError(source, fmt.Errorf("%w (%d of %d glyphs cannot be decoded)", ErrNoTextLayer, dropped, dropped+kept))
-	}
-	d = doc.Document{Text: text}
 	info := pr.Trailer().Key("Info")
 	d.Title = collapseSpace(strings.ToValidUTF8(info.Key("Title").Text(), ""))
 	for _, key := range []string{"CreationDate", "ModDate"} {
@@ -58,8 +67,62 @@ func (r *Reader) parsePDF(source string, data []byte) (d doc.Document, err error
 			break
 		}
 	}
-	r.finish(&d, source, FormatPDF)
+	if pr.NumPage() == 0 {
+		return d, fmt.Errorf("%w: pdf has no pages", ErrFormat)
+	}
+	raw, err := pdfPages(pr)
+	if err != nil {
+		return d, fmt.Errorf("%w: pdf text: %w", ErrFormat, err)
+	}
+	text, dropped := pdfText(raw)
+	if blank(text) {
+		return d, fmt.Errorf("%w (%d pages)", ErrNoTextLayer, pr.NumPage())
+	}
+	if kept := utf8.RuneCountInString(text); dropped > kept {
+		// Fonts without a usable character map: what is left is noise.
+		return d, fmt.Errorf("%w (%d of %d glyphs cannot be decoded)", ErrNoTextLayer, dropped, dropped+kept)
+	}
+	d.Text = text
 	return d, nil
+}
+
+// runPDFToText extracts a PDF's text with poppler's pdftotext, bounded by
+// the reader's timeout and size limit.
+func (r *Reader) runPDFToText(data []byte) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, r.pdftotext, "-q", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	var out, stderr bytes.Buffer
+	cmd.Stdout = &capWriter{w: &out, n: r.maxBytes}
+	cmd.Stderr = &capWriter{w: &stderr, n: 4 << 10}
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", fmt.Errorf("%w: %s", err, msg)
+		}
+		return "", err
+	}
+	text, dropped := pdfText(bytes.TrimRight(out.Bytes(), "\f"))
+	if kept := utf8.RuneCountInString(text); dropped > kept {
+		return "", fmt.Errorf("%d of %d glyphs cannot be decoded", dropped, dropped+kept)
+	}
+	return text, nil
+}
+
+// capWriter writes at most n bytes to w and then fails, so that a runaway
+// child process cannot fill memory.
+type capWriter struct {
+	w io.Writer
+	n int64
+}
+
+// Write implements [io.Writer].
+func (c *capWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > c.n {
+		return 0, fmt.Errorf("output %w", ErrTooLarge)
+	}
+	c.n -= int64(len(p))
+	return c.w.Write(p)
 }
 
 // pdfPages extracts the text of every page, pages separated by "\f". It

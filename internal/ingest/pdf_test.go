@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"go/build"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -133,7 +135,11 @@ func TestPDFMalformed(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, errs := readBytes(t, "bad.pdf", ingest.FormatPDF, tc.data)
+			var docs []doc.Document
+			errs := ingest.New(ingest.Options{PDFToText: "-"}).ReadBytes("bad.pdf", ingest.FormatPDF, tc.data, func(d doc.Document) error {
+				docs = append(docs, d)
+				return nil
+			})
 			if len(docs) != 0 || len(errs) != 1 {
 				t.Fatalf("got %d documents and errors %v, want one error", len(docs), errs)
 			}
@@ -272,4 +278,56 @@ func TestPDFTextLayout(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPDFToTextFallback checks that PDFs the built-in reader cannot read
+// are handed to poppler's pdftotext when it is installed, and that a scan
+// is still refused.
+func TestPDFToTextFallback(t *testing.T) {
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (Debian poppler-utils) is not installed; skipping")
+	}
+	good := rawPDF("BT /F1 11 Tf 72 700 Td (Minsk hosted the talks.) Tj ET")
+	xref := bytes.Index(good, []byte("xref\n"))
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"bad-startxref", regexp.MustCompile(`startxref\n\d+`).ReplaceAll(good, []byte("startxref\n9"))},
+		{"no-xref-table", append(append([]byte{}, good[:xref]...), "trailer\n<< /Size 6 /Root 1 0 R >>\n%%EOF\n"...)},
+		{"zeroed-xref-entry", bytes.Replace(good, []byte("0000000009 00000 n"), []byte("0000000000 00000 n"), 1)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			without := ingest.New(ingest.Options{PDFToText: "-"})
+			if errs := without.ReadBytes("x.pdf", "", tc.data, func(doc.Document) error { return nil }); len(errs) != 1 || !errors.Is(errs[0], ingest.ErrFormat) {
+				t.Fatalf("built-in reader: got %v, want one ErrFormat (else this case tests nothing)", errs)
+			}
+			var docs []doc.Document
+			errs := ingest.New(ingest.Options{PDFToText: tool}).ReadBytes("x.pdf", "", tc.data, func(d doc.Document) error {
+				docs = append(docs, d)
+				return nil
+			})
+			if len(errs) > 0 || len(docs) != 1 {
+				t.Fatalf("with pdftotext: got %d documents and %v", len(docs), errs)
+			}
+			if got, want := strings.TrimSpace(docs[0].Text), "Minsk hosted the talks."; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+	t.Run("scan-still-refused", func(t *testing.T) {
+		_, errs := readBytes(t, "scan.pdf", "", scannedPDF(t))
+		if len(errs) != 1 || !errors.Is(errs[0], ingest.ErrNoTextLayer) {
+			t.Fatalf("got %v, want one ErrNoTextLayer", errs)
+		}
+	})
+	t.Run("broken-tool", func(t *testing.T) {
+		r := ingest.New(ingest.Options{PDFToText: "/nonexistent/pdftotext"})
+		errs := r.ReadBytes("x.pdf", "", cases[0].data, func(doc.Document) error { return nil })
+		if len(errs) != 1 || !errors.Is(errs[0], ingest.ErrFormat) || !strings.Contains(errs[0].Error(), "(pdftotext: ") {
+			t.Fatalf("got %v, want ErrFormat naming the pdftotext failure", errs)
+		}
+	})
 }
