@@ -138,6 +138,7 @@ type mention struct {
 type nounPhrase struct {
 	start, end int
 	code       string // full CAMEO actor code, "" when unknown
+	speaker    string // the named office-holder in the phrase, if any
 	agentOnly  bool
 	group      int
 }

@@ -128,6 +128,24 @@ func TestCodePatterns(t *testing.T) {
 	}
 }
 
+func TestSpeaker(t *testing.T) {
+	d := loadTest(t, cameodict.FormatPETRARCH)
+	c := cameodict.NewCoder(d, cameodict.DefaultOptions())
+	for _, tc := range []struct{ text, want string }{
+		{"Belarusian President Alyaksandr Lukashenka met the Russian President in Sochi.", "Alyaksandr Lukashenka"},
+		{"The Russian foreign minister visited Minsk.", ""},
+		{"Lukashenka and Russia met.", ""},
+	} {
+		res, err := c.Code(cameodict.Record{ID: "sp-1", Date: 19950801, Text: tc.text})
+		if err != nil || len(res.Events) == 0 {
+			t.Fatalf("%q: no events (%v)", tc.text, err)
+		}
+		if got := res.Events[0].Speaker; got != tc.want {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestCodeTABARIStems(t *testing.T) {
 	d := loadTest(t, cameodict.FormatTABARI)
 	c := cameodict.NewCoder(d, cameodict.DefaultOptions())

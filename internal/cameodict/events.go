@@ -92,7 +92,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 	c.seenEv = c.seenEv[:0]
 	clauseFrom := 0
 	for _, cd := range cands {
-		srcs, srcText := c.side(cd.s.src, cd.s.both, cd.vs, clauseFrom, true)
+		srcs, srcText, speaker := c.side(cd.s.src, cd.s.both, cd.vs, clauseFrom, true)
 		// A finite verb with its own subject ends that subject's reach:
 		// in "X said Y attacked Z" the attack's source is Y.
 		if len(srcs) > 0 && !bytesHasSuffix(c.word(c.toks[cd.vs]), "ING") {
@@ -104,7 +104,7 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 		if other && !cd.fromPattern && strings.HasPrefix(cd.code, "01") {
 			continue
 		}
-		tgts, tgtText := c.side(cd.s.tgt, cd.s.both, cd.ve, 0, false)
+		tgts, tgtText, tgtSpeaker := c.side(cd.s.tgt, cd.s.both, cd.ve, 0, false)
 		if len(srcs) == 0 && c.opt.DefaultSource != "" && c.firstPerson(cd.vs, clauseFrom) {
 			srcs = []string{c.opt.DefaultSource}
 		}
@@ -127,10 +127,10 @@ func (c *Coder) codeVerbs(rec Record) (Result, error) {
 					continue
 				}
 				if isEvent(cd.code) {
-					c.emit(&res, rec, cd, cd.code, s, t, srcText, tgtText, verbText, neg, mod)
+					c.emit(&res, rec, cd, cd.code, s, t, srcText, tgtText, verbText, speaker, neg, mod)
 				}
 				if cd.paired && isEvent(cd.code2) && t != "" {
-					c.emit(&res, rec, cd, cd.code2, t, s, tgtText, srcText, verbText, neg, mod)
+					c.emit(&res, rec, cd, cd.code2, t, s, tgtText, srcText, verbText, tgtSpeaker, neg, mod)
 				}
 			}
 		}
@@ -182,7 +182,7 @@ func splitCode(code string) (a, b string, paired bool) {
 // the marked noun phrase's compound group if a pattern marked one,
 // otherwise the first coded noun phrase of the clause before the verb
 // (source) or after it (target).
-func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string) {
+func (c *Coder) side(marked, both, at, from int, before bool) (codes []string, text, speaker string) {
 	n := marked
 	if n < 0 {
 		n = both
@@ -216,10 +216,9 @@ func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string)
 		}
 	}
 	if n < 0 {
-		return nil, ""
+		return nil, "", ""
 	}
 	g := c.nps[n].group
-	var codes []string
 	first, last := -1, -1
 	for k := range c.nps {
 		if c.nps[k].group != g || c.nps[k].code == "" {
@@ -237,8 +236,11 @@ func (c *Coder) side(marked, both, at, from int, before bool) ([]string, string)
 			codes = append(codes, c.nps[k].code)
 		}
 	}
-	text := c.text[c.toks[c.nps[first].start].start:c.toks[c.nps[last].end-1].end]
-	return codes, text
+	text = c.text[c.toks[c.nps[first].start].start:c.toks[c.nps[last].end-1].end]
+	if first == last {
+		speaker = c.nps[first].speaker
+	}
+	return codes, text, speaker
 }
 
 // modality looks at the few tokens before a verb for negators and modal
@@ -318,7 +320,7 @@ func stopword(w string) bool {
 	return false
 }
 
-func (c *Coder) emit(res *Result, rec Record, cd candidate, code, src, tgt, srcText, tgtText, verbText string, neg bool, mod string) {
+func (c *Coder) emit(res *Result, rec Record, cd candidate, code, src, tgt, srcText, tgtText, verbText, speaker string, neg bool, mod string) {
 	key := src + "\x1f" + tgt + "\x1f" + code
 	for _, k := range c.seenEv {
 		if k == key {
@@ -340,6 +342,7 @@ func (c *Coder) emit(res *Result, rec Record, cd candidate, code, src, tgt, srcT
 		Evidence: event.Evidence{Start: rec.Offset, End: rec.Offset + len(rec.Text), Text: rec.Text},
 	}
 	e.Source, e.SourceRole, _ = SplitActor(src)
+	e.Speaker = speaker
 	e.Target, _, _ = SplitActor(tgt)
 	switch {
 	case rec.Date != 0 && rec.DatePrecision == event.PrecisionYear:

@@ -166,14 +166,22 @@ func (c *Coder) isVerbAt(t int) bool {
 	return false
 }
 
+// resolve gives a noun phrase its code: a named person's dated code
+// first, else the first actor's code with the first agent's role added.
+// An actor with date restrictions is an office-holder: its text is the
+// phrase's speaker.
 func (c *Coder) resolve(ms []mention) nounPhrase {
-	var actor, person string
+	var actor, person, speaker string
 	var ag *Agent
 	for _, m := range ms {
 		if m.actor >= 0 {
-			code := c.d.Actors[m.actor].CodeAt(c.date)
+			a := &c.d.Actors[m.actor]
+			code := a.CodeAt(c.date)
 			if code == "" {
 				continue
+			}
+			if speaker == "" && dated(a) {
+				speaker = c.text[c.toks[m.start].start:c.toks[m.end-1].end]
 			}
 			if len(code) > 3 && person == "" {
 				person = code
@@ -187,7 +195,7 @@ func (c *Coder) resolve(ms []mention) nounPhrase {
 	}
 	switch {
 	case person != "":
-		return nounPhrase{code: person}
+		return nounPhrase{code: person, speaker: speaker}
 	case actor != "" && ag != nil && ag.Prefix:
 		return nounPhrase{code: ag.Code + actor}
 	case actor != "" && ag != nil:
@@ -198,4 +206,14 @@ func (c *Coder) resolve(ms []mention) nounPhrase {
 		return nounPhrase{agentOnly: true}
 	}
 	return nounPhrase{}
+}
+
+// dated reports whether an actor has date-restricted codes.
+func dated(a *Actor) bool {
+	for _, c := range a.Codes {
+		if !c.Default() {
+			return true
+		}
+	}
+	return false
 }
