@@ -228,7 +228,7 @@ type emitFunc func(doc.Document) error
 func (r *Reader) readPath(ctx context.Context, path string, emit emitFunc, errs *[]error) error {
 	info, err := os.Stat(path)
 	if err != nil {
-		*errs = append(*errs, newError(path, fmt.Errorf("stat: %w", unwrapPathError(err))))
+		*errs = append(*errs, newError(path, unwrapPathError(err)))
 		return nil
 	}
 	if !info.IsDir() {
@@ -256,7 +256,7 @@ func (r *Reader) readPath(ctx context.Context, path string, emit emitFunc, errs 
 		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			*errs = append(*errs, newError(p, fmt.Errorf("stat: %w", unwrapPathError(err))))
+			*errs = append(*errs, newError(p, unwrapPathError(err)))
 			return nil
 		}
 		if fi.IsDir() || !fi.Mode().IsRegular() {
@@ -284,7 +284,7 @@ func (r *Reader) readFile(path string, info fs.FileInfo, emit emitFunc, errs *[]
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		*errs = append(*errs, newError(path, fmt.Errorf("open: %w", unwrapPathError(err))))
+		*errs = append(*errs, newError(path, unwrapPathError(err)))
 		return nil
 	}
 	data, err := readCapped(f, r.maxBytes)
