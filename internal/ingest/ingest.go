@@ -140,8 +140,8 @@ type Options struct {
 	Author string
 }
 
-// Reader reads sources into documents. It is safe for use by one
-// goroutine at a time.
+// Reader reads sources into documents. It keeps no state between calls,
+// so several goroutines may use one Reader at once.
 type Reader struct {
 	maxBytes  int64
 	timeout   time.Duration
