@@ -1197,6 +1197,10 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		nounAgent := int32(-1)
 		if r.noun {
 			nounAgent = nominalAgent(ctx.norm, toks, ments, cs, cd.t0, cd.t1, b)
+			if nounAgent < 0 && sub.kind == subMention && possessedBySubject(toks, cs, cd.t0) {
+				// "Russia continues its aggression against Ukraine".
+				nounAgent = sub.ments[0]
+			}
 			switch {
 			case nounAgent >= 0 && root(code) < 14:
 				srcs[0], ns = fromMention(ments[nounAgent]), 1
@@ -1441,6 +1445,20 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 	}
 	return dst
+}
+
+// possessedBySubject reports whether the noun at toks[t0] follows "its"
+// or "their", perhaps with one adjective between: the subject's act.
+func possessedBySubject(toks []tk, a, t0 int) bool {
+	for k := t0 - 1; k >= a && k >= t0-2; k-- {
+		if toks[k].cls&cIts != 0 {
+			return true
+		}
+		if toks[k].kind != text.Word || toks[k].upper || toks[k].cls&(cPrep|cDet) != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceSubject returns the actor that opens a sentence as its subject:

@@ -30,6 +30,7 @@ const (
 	cPassive                       // is, was, been …: before a participle, the passive
 	cAux                           // has, will, also …: between a subject and its verb
 	cOr                            // or, as, well: coordination
+	cIts                           // its, their: the subject's own
 )
 
 var fixedClasses = map[string]uint32{}
@@ -78,6 +79,7 @@ func init() {
 	add(cOf, "of")
 	add(cYet, "yet")
 	add(cOr, "or", "as", "well", "both", "nor")
+	add(cIts, "its", "their")
 	add(cPassive, "is", "are", "was", "were", "be", "been", "being", "got", "gets", "get")
 	add(cAux, "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
 		"must", "also", "not", "never", "already", "still", "further", "then", "again", "now", "therefore",
