@@ -95,7 +95,7 @@ func (l *ICEWSLayout) Parse(f []string) (Record, error) {
 	if r.CAMEO == "" && text == "" {
 		return Record{}, fmt.Errorf("no CAMEO Code and no Event Text")
 	}
-	if r.OrigQuad = 0; r.CAMEO == "" {
+	if r.CAMEO == "" {
 		r.OrigQuad = quadFromGoldstein(r.OrigGoldstein)
 	}
 	city, district, province, country := l.get(f, "City"), l.get(f, "District"), l.get(f, "Province"), l.get(f, "Country")

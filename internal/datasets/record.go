@@ -72,8 +72,10 @@ func (r *Record) Event() event.Event {
 		Modality:      event.Asserted,
 		Rule:          r.ID(),
 		Origin:        r.Origin,
-		DocURL:        r.URL,
 		Reports:       1,
+	}
+	if strings.HasPrefix(r.URL, "http://") || strings.HasPrefix(r.URL, "https://") {
+		e.DocURL = r.URL
 	}
 	if !e.Fill() {
 		e.Goldstein = r.Goldstein
