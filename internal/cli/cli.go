@@ -43,7 +43,11 @@ func commands() []command {
 		{"code", "print the events coded from documents", runCode},
 		{"ingest", "store documents and their events in the database", runIngest},
 		{"votes", "UN General Assembly vote agreement between two states", runVotes},
+		{"import", "import GDELT, ICEWS or POLECAT event files", runImport},
+		{"series", "dyadic event series per day, week, month or year", runSeries},
+		{"export", "write events, votes, series or corrections as CSV, JSON lines or Parquet", runExport},
 		{"serve", "the analyst's dashboard and JSON API", runServe},
+		{"petrarch", "code with TABARI/PETRARCH CAMEO dictionaries and records", runPetrarch},
 	}
 }
 
@@ -72,7 +76,12 @@ func withHint(err error, hint string) error { return &hintError{err: err, hint: 
 // individual errors were already printed, so Main only sets exit code 1.
 type failedError struct{ n int }
 
-func (e *failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
+func (e *failedError) Error() string {
+	if e.n == 0 {
+		return "some inputs failed"
+	}
+	return fmt.Sprintf("%d input(s) failed", e.n)
+}
 
 // Main runs fulcrum with args (without the program name) and returns the
 // process exit code.
