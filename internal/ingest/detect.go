@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format names a reader; it becomes [doc.Document.Format].
@@ -45,15 +46,16 @@ const sniffLen = 1024
 
 // Detect picks the format of an input from its name's extension, and when
 // the extension is unknown or ambiguous (.xml, none), from its
-// first bytes: "%PDF-" is PDF; "<rss", "<feed", "<rdf:RDF" (after an
+// first bytes: "%PDF-" at the start (or in the first KiB of bytes that
+// are not text) is PDF, whatever the extension; "<rss", "<feed", "<rdf:RDF" (after an
 // optional "<?xml …?>" and comments) are feeds; "<!doctype html", "<html"
 // and other HTML tags are HTML; "{" (or "[{", a JSON array of records) is
 // JSON lines. Anything else is plain
 // text, which [Reader] then checks for binary content and bad UTF-8.
 func Detect(name string, head []byte) Format {
 	if f, ok := extFormats[strings.ToLower(filepath.Ext(name))]; ok {
-		// A .txt that is really a PDF or binary still goes by content
-		// for PDFs, whose bytes are never text.
+		// A PDF misnamed .txt or .html still goes by content: its
+		// bytes are never text.
 		if f != FormatPDF && isPDF(head) {
 			return FormatPDF
 		}
@@ -89,13 +91,39 @@ func Sniff(head []byte) Format {
 	return FormatText
 }
 
-// isPDF reports whether the PDF header appears in the first KiB, where
-// readers look for it.
-func isPDF(head []byte) bool {
+// hasPDFHeader reports whether the PDF header appears in the first KiB,
+// where PDF readers look for it.
+func hasPDFHeader(head []byte) bool {
 	if len(head) > sniffLen {
 		head = head[:sniffLen]
 	}
 	return bytes.Contains(head, []byte("%PDF-"))
+}
+
+// isPDF reports whether head is the start of a PDF: it begins with the
+// header, or has the header in its first KiB and is not text (PDF writers
+// put a comment of high bytes on the second line). A text that merely
+// mentions "%PDF-" is not a PDF.
+func isPDF(head []byte) bool {
+	if len(head) > sniffLen {
+		head = head[:sniffLen]
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\f\x00"), []byte("%PDF-")) {
+		return true
+	}
+	if !hasPDFHeader(head) {
+		return false
+	}
+	// Drop a rune cut by the sniff length before checking for text.
+	for i := len(head) - 1; i >= 0 && i >= len(head)-3; i-- {
+		if utf8.RuneStart(head[i]) {
+			if !utf8.FullRune(head[i:]) {
+				head = head[:i]
+			}
+			break
+		}
+	}
+	return !utf8.Valid(head) || bytes.IndexByte(head, 0) >= 0
 }
 
 // htmlTags are tag openings that mark a document as HTML.

@@ -28,7 +28,7 @@ import (
 // pdftotext does), apart from line-end normalisation and the removal of
 // NUL and replacement characters the font maps could not decode.
 func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
-	if !isPDF(data) {
+	if !hasPDFHeader(data) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w: no %%PDF header", ErrFormat))
 	}
 	d, err := readPDF(data)
