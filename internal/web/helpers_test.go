@@ -68,7 +68,7 @@ func praiseCoder() fakeCoder {
 // our own: each year 2014–2018 Belarus praises Russia, and in 2016 it also
 // criticises the United States.
 type fixture struct {
-	t      *testing.T
+	t      testing.TB
 	st     *store.Store
 	srv    *web.Server
 	h      http.Handler
@@ -78,7 +78,7 @@ type fixture struct {
 
 const testToken = "test-token-123"
 
-func newFixture(t *testing.T, token string) *fixture {
+func newFixture(t testing.TB, token string) *fixture {
 	t.Helper()
 	ctx := t.Context()
 	dict, vd := reference(t)

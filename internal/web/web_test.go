@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -328,4 +329,28 @@ func TestIngest(t *testing.T) {
 	if body := f.get("/api/countries?q=BLR").Body.String(); !strings.Contains(body, `"events": 9`) {
 		t.Errorf("overview after ingest: %s", body)
 	}
+}
+
+// FuzzEvidenceQuery sends any query string to the evidence API: the answer
+// is 200 or a 400 naming a parameter, never a 500 or a panic.
+func FuzzEvidenceQuery(f *testing.F) {
+	for _, s := range []string{"source=BLR&cameo=04", "from=2019-02&to=2018", "negated=yes&modality=intent", "pole=WEST&page=2", "plover=%00", "target=,,,"} {
+		f.Add(s)
+	}
+	fx := newFixture(f, "")
+	f.Fuzz(func(t *testing.T, q string) {
+		r := httptest.NewRequest("GET", "/api/events", nil)
+		r.URL.RawQuery = q
+		w := httptest.NewRecorder()
+		fx.h.ServeHTTP(w, r)
+		switch w.Code {
+		case 200:
+		case 400:
+			if !strings.Contains(w.Body.String(), "parameter ") {
+				t.Fatalf("400 without naming a parameter for %q: %s", q, w.Body)
+			}
+		default:
+			t.Fatalf("query %q: status %d: %s", q, w.Code, w.Body)
+		}
+	})
 }
