@@ -174,23 +174,27 @@ func BenchmarkSeries(b *testing.B) {
 	ctx := context.Background()
 	db := benchDB(b)
 	start := time.Now()
-	if err := datasets.GenerateTable(ctx, db, int64(*benchEvents), 1); err != nil {
+	if err := datasets.GenerateTable(ctx, db, int64(*benchEvents), 1, false); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := db.Exec(`CHECKPOINT`); err != nil {
 		b.Fatal(err)
 	}
-	b.Logf("generated %d events in %v", *benchEvents, time.Since(start).Round(time.Millisecond))
+	b.Logf("generated %d events (ids empty) in %v", *benchEvents, time.Since(start).Round(time.Millisecond))
 	q := datasets.SeriesQuery{Source: "BLR", By: "month"}
 	var rows int
+	var cpu time.Duration
 	for b.Loop() {
+		c0 := cpuTime()
 		r, err := datasets.Series(ctx, db, q)
 		if err != nil {
 			b.Fatal(err)
 		}
+		cpu += cpuTime() - c0
 		rows = len(r)
 	}
 	b.ReportMetric(float64(rows), "series-rows")
+	b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(*benchEvents), "events")
 	if hwm := peakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")

@@ -174,7 +174,7 @@ func TestExportSeries(t *testing.T) {
 func TestGenerateTable(t *testing.T) {
 	ctx := context.Background()
 	db := openDB(t)
-	if err := datasets.GenerateTable(ctx, db, 20000, 3); err != nil {
+	if err := datasets.GenerateTable(ctx, db, 20000, 3, true); err != nil {
 		t.Fatal(err)
 	}
 	if got := count(t, db, `SELECT count(DISTINCT id) FROM dataset_events`); got != 20000 {
@@ -199,5 +199,25 @@ func TestGenerateTable(t *testing.T) {
 	}
 	if _, err := datasets.GenerateTableSQL(10, 1, "oracle"); err == nil {
 		t.Error("unknown dialect accepted")
+	}
+}
+
+func TestGenerateTableWithoutIDs(t *testing.T) {
+	ctx := context.Background()
+	a, b := openDB(t), openDB(t)
+	if err := datasets.GenerateTable(ctx, a, 5000, 9, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := datasets.GenerateTable(ctx, b, 5000, 9, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, b, `SELECT count(*) FROM dataset_events WHERE id = ''`); got != 5000 {
+		t.Errorf("%d empty ids, want 5000", got)
+	}
+	q := datasets.SeriesQuery{Source: "USA", By: "year"}
+	ra, _ := datasets.Series(ctx, a, q)
+	rb, _ := datasets.Series(ctx, b, q)
+	if len(ra) == 0 || !reflect.DeepEqual(ra, rb) {
+		t.Errorf("series differ with and without ids:\n%v\n%v", ra, rb)
 	}
 }
