@@ -309,10 +309,10 @@ func (r *Report) Write(w io.Writer) error {
 		name string
 		m    map[string]*Counts
 	}{{"root", r.ByRoot}, {"register", r.ByRegister}, {"topic", r.ByTopic}} {
-		fmt.Fprintf(bw, "\n%-28s %6s %6s %6s %4s %4s %4s\n", "by "+tab.name, "P", "R", "F1", "TP", "FP", "FN")
+		fmt.Fprintf(bw, "\n%-38s %6s %6s %6s %4s %4s %4s\n", "by "+tab.name, "P", "R", "F1", "TP", "FP", "FN")
 		for _, k := range slices.Sorted(mapKeys(tab.m)) {
 			c := tab.m[k]
-			fmt.Fprintf(bw, "%-28s %6s %6s %6s %4d %4d %4d\n", k, pct(c.Precision()), pct(c.Recall()), pct(c.F1()), c.TP, c.FP, c.FN)
+			fmt.Fprintf(bw, "%-38s %6s %6s %6s %4d %4d %4d\n", k, pct(c.Precision()), pct(c.Recall()), pct(c.F1()), c.TP, c.FP, c.FN)
 		}
 	}
 	fmt.Fprintf(bw, "\nMISSES (%d)\n", len(r.Misses))
