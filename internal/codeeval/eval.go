@@ -99,6 +99,12 @@ type Report struct {
 	// which the coder gave no counting event.
 	NoEvent Tally
 
+	// Confusions counts, for each miss, the roots of the item's unmatched
+	// counting predictions with the same source and target: keyed
+	// "11>12" (a wanted 11 coded as 12). Each such prediction is counted
+	// once, with the first miss it fits.
+	Confusions map[string]int
+
 	Misses         []Miss
 	FalsePositives []FalsePositive
 	Mismatches     []Mismatch
@@ -111,6 +117,7 @@ func Evaluate(items []Item, code func(doc.Document) []event.Event) *Report {
 		ByRoot:     map[string]*Counts{},
 		ByRegister: map[string]*Counts{},
 		ByTopic:    map[string]*Counts{},
+		Confusions: map[string]int{},
 	}
 	for _, it := range items {
 		r.add(it, code(it.Document()))
@@ -163,6 +170,7 @@ func (r *Report) add(it Item, got []event.Event) {
 	wUsed := make([]bool, len(it.Want))
 	pUsed := make([]bool, len(got))
 	var matchedKeys []string
+	confused := make([]bool, len(got))
 	for _, pr := range pairs {
 		if wUsed[pr.w] || pUsed[pr.p] {
 			continue
@@ -177,6 +185,14 @@ func (r *Report) add(it Item, got []event.Event) {
 		if !wUsed[wi] {
 			r.bump(it, wantRoot(w), func(c *Counts) { c.FN++ })
 			r.Misses = append(r.Misses, Miss{Item: it, Want: w, Got: got})
+			for pi := range got {
+				e := &got[pi]
+				if !pUsed[pi] && !confused[pi] && e.Counts() && alt(w.Source, e.Source) && alt(w.Target, e.Target) {
+					confused[pi] = true
+					r.Confusions[wantRoot(w)+">"+root(e.CAMEO)]++
+					break
+				}
+			}
 		}
 	}
 	for pi := range got {
@@ -314,6 +330,18 @@ func (r *Report) Write(w io.Writer) error {
 			c := tab.m[k]
 			fmt.Fprintf(bw, "%-38s %6s %6s %6s %4d %4d %4d\n", k, pct(c.Precision()), pct(c.Recall()), pct(c.F1()), c.TP, c.FP, c.FN)
 		}
+	}
+	fmt.Fprintf(bw, "\nROOT CONFUSIONS (wanted>coded, same source and target)\n")
+	conf := slices.Sorted(func(yield func(string) bool) {
+		for k := range r.Confusions {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	slices.SortStableFunc(conf, func(a, b string) int { return cmp.Compare(r.Confusions[b], r.Confusions[a]) })
+	for _, k := range conf {
+		fmt.Fprintf(bw, "%-8s %d\n", k, r.Confusions[k])
 	}
 	fmt.Fprintf(bw, "\nMISSES (%d)\n", len(r.Misses))
 	for _, m := range r.Misses {

@@ -257,6 +257,9 @@ func TestEvaluateBreakdown(t *testing.T) {
 			t.Errorf("%s: got %v, want %+v", tc.name, tc.got, tc.want)
 		}
 	}
+	if got, want := r.Confusions["11>12"], 1; got != want {
+		t.Errorf("confusions 11>12 = %d, want %d (all: %v)", got, want, r.Confusions)
+	}
 	if got, want := r.F1(), 0.5; got != want {
 		t.Errorf("F1 = %v, want %v", got, want)
 	}
@@ -264,7 +267,7 @@ func TestEvaluateBreakdown(t *testing.T) {
 	if err := r.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"MISSES (1)", "[b speech] b", "want BLR>EU 11 asserted", "got  BLR>EU 120", "FALSE POSITIVES (1)"} {
+	for _, s := range []string{"MISSES (1)", "[b speech] b", "want BLR>EU 11 asserted", "got  BLR>EU 120", "FALSE POSITIVES (1)", "11>12    1"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("report lacks %q:\n%s", s, b.String())
 		}
