@@ -95,8 +95,8 @@ type Report struct {
 	// ByRoot is keyed by two-digit root ("01" … "20"), ByRegister by
 	// register, ByTopic by the item's topic.
 	ByRoot, ByRegister, ByTopic map[string]*Counts
-	// NoEvent counts the items that want no event, and of them those for
-	// which the coder gave no counting event.
+	// NoEvent.Total counts the items that want no event; NoEvent.Right
+	// those of them for which the coder gave no counting event.
 	NoEvent Tally
 
 	// Confusions counts, for each miss, the roots of the item's unmatched
@@ -110,8 +110,8 @@ type Report struct {
 	Mismatches     []Mismatch
 }
 
-// Evaluate codes every item with code (usually a [code.Coder]'s Code
-// method) and scores the events against the items' wants.
+// Evaluate codes every item with code (usually the Code method of a
+// code.Coder) and scores the events against the items' wants.
 func Evaluate(items []Item, code func(doc.Document) []event.Event) *Report {
 	r := &Report{
 		ByRoot:     map[string]*Counts{},

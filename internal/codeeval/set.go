@@ -56,7 +56,9 @@ type Item struct {
 // Want is one wanted event. Source, Target and CAMEO may hold alternatives
 // separated by "|"; in Target an empty alternative means "no target".
 type Want struct {
+	// Source is the actor code of who acts or speaks ("RUS", "EU").
 	Source string `json:"source"`
+	// Target is the actor code acted upon or spoken about; "" for none.
 	Target string `json:"target"`
 	// CAMEO is a root ("19") or a code of three or four digits ("036").
 	CAMEO string `json:"cameo"`
