@@ -181,8 +181,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, flag.ErrHelp
+				return nil, flag.ErrHelp // the flag set has printed fs.Usage
 			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
