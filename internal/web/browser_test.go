@@ -144,8 +144,18 @@ func TestBrowserJourney(t *testing.T) {
 	if after != before-1 {
 		t.Errorf("statement events counted: got %d after marking one wrong, want %d", after, before-1)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/ingest")); err != nil {
-		t.Fatalf("open ingest: %v", err)
+	// Ingest pasted text through the page's script, with its progress.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/ingest"),
+		chromedp.SetValue(chromedp.CSS("#ingest-form textarea[name=text]"), "Belarus praised Russia for the new treaty. Then it rained."),
+		chromedp.SetValue(chromedp.CSS("#ingest-form input[name=title]"), "Pasted in the browser"),
+		chromedp.Click(chromedp.CSS("#ingest-form button[type=submit]"))); err != nil {
+		t.Fatalf("ingest pasted text: %v", err)
+	}
+	if got := text("#ingest-result p"); !strings.Contains(got, "1 documents read, 1 new, 1 events stored") {
+		t.Errorf("ingest result: %q", got)
+	}
+	if got := text("#ingest-status"); got != "done" {
+		t.Errorf("ingest status: %q", got)
 	}
 	shot("ingest")
 	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dyad/BLR/RUS")); err != nil {

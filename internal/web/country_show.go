@@ -155,7 +155,19 @@ func (s *Server) countryShow(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.html(w, r, http.StatusOK, "country", b.Report.CountryName, countryPage{reportParams: p, Body: body})
+	if s.session(r) != nil {
+		s.html(w, r, http.StatusOK, "country", b.Report.CountryName, countryPage{reportParams: p, Body: body})
+		return
+	}
+	// Visitors without a session all get the same page: render it once.
+	b.anonOnce.Do(func() {
+		b.anon, b.anonErr = s.render(r, "country", b.Report.CountryName, countryPage{reportParams: p, Body: body})
+	})
+	if b.anonErr != nil {
+		s.failErr(w, r, b.anonErr)
+		return
+	}
+	writeHTML(w, http.StatusOK, b.anon)
 }
 
 // countryPage is what the country template gets: the body is rendered once

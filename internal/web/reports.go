@@ -33,6 +33,10 @@ type built struct {
 	bodyOnce sync.Once
 	body     template.HTML
 	bodyErr  error
+	// anon is the whole country page for visitors without a session.
+	anonOnce sync.Once
+	anon     []byte
+	anonErr  error
 }
 
 type chart struct {

@@ -53,11 +53,26 @@ func parseTemplates() (map[string]*template.Template, error) {
 // html renders the named page into a buffer first, so that a template error
 // becomes a clean 500 instead of half a page.
 func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
+	b, err := s.render(r, name, title, data)
+	if err != nil {
+		s.log.Error("render template", "name", name, "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error (logged on the server)", http.StatusInternalServerError)
+		return
+	}
+	writeHTML(w, status, b)
+}
+
+func writeHTML(w http.ResponseWriter, status int, b []byte) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+// render executes the named page with the session state of r.
+func (s *Server) render(r *http.Request, name, title string, data any) ([]byte, error) {
 	t, ok := s.pages[name]
 	if !ok {
-		s.log.Error("unknown template", "name", name)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return nil, fmt.Errorf("unknown template %q", name)
 	}
 	p := page{Title: title, Writable: s.cfg.Token != "", Data: data}
 	if sess := s.session(r); sess != nil {
@@ -65,13 +80,9 @@ func (s *Server) html(w http.ResponseWriter, r *http.Request, status int, name, 
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, p); err != nil {
-		s.log.Error("render template", "name", name, "path", r.URL.Path, "err", err)
-		http.Error(w, "internal error (logged on the server)", http.StatusInternalServerError)
-		return
+		return nil, err
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	return b.Bytes(), nil
 }
 
 // json writes v as indented JSON.
