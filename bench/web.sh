@@ -52,6 +52,11 @@ events="$base/api/events?source=BLR&target=RUS"
 printf '== cold report build (BLR, RUSSIA/WEST, 1992-2020): '
 curl -fs -o /dev/null -w '%{time_total}s\n' "$country"
 curl -fs -o /dev/null "$api"
+printf '== uncached evidence queries (first request of a query): '
+for q in "source=BLR&target=RUS&page=2" "source=UKR&cameo=05" "pole=WEST&from=2014&to=2019"; do
+	curl -fs -o /dev/null -w '%{time_total}s ' "$base/api/events?$q"
+done
+echo
 run() {
 	name=$1 url=$2
 	echo "== $name: wrk -t2 -c50 -d$dur $url"
@@ -68,6 +73,6 @@ run() {
 }
 run "country page (HTML)" "$country"
 run "report API (JSON)" "$api"
-run "evidence API (JSON, 50 rows, DuckDB query each time)" "$events"
+run "evidence API (JSON, 50 rows; cached per query until a write)" "$events"
 printf '== server memory after the runs: '
 rss

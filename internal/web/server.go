@@ -93,7 +93,14 @@ type Server struct {
 	// writes lets Shutdown-time callers wait for accepted writes.
 	writes   sync.WaitGroup
 	sessions *sessions
+	evCache  evidenceCache
+	// dbSem bounds the evidence queries running at once: DuckDB runs
+	// each on its own thread pool, and many at a time only add memory.
+	dbSem chan struct{}
 }
+
+// maxDBQueries is the number of evidence queries run at once.
+const maxDBQueries = 4
 
 // New checks cfg, parses every template and returns a server.
 func New(cfg Config) (*Server, error) {
@@ -116,7 +123,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sessions: newSessions()}
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sessions: newSessions(), dbSem: make(chan struct{}, maxDBQueries)}
 	s.reports = newReportCache(64)
 	return s, nil
 }

@@ -184,6 +184,16 @@ func TestFormCorrectionsRecomputeReport(t *testing.T) {
 		return m[1]
 	}
 	// Five praises of Russia and one criticism of the United States.
+	total := func() string {
+		m := regexp.MustCompile(`"total": (\d+)`).FindStringSubmatch(f.get("/api/events?source=BLR").Body.String())
+		if m == nil {
+			t.Fatal("no total in /api/events")
+		}
+		return m[1]
+	}
+	if got, want := total(), "6"; got != want {
+		t.Fatalf("evidence before: got %s, want %s", got, want)
+	}
 	if got, want := counted(), "6"; got != want {
 		t.Fatalf("before: got %s statement events counted, want %s", got, want)
 	}
@@ -205,6 +215,9 @@ func TestFormCorrectionsRecomputeReport(t *testing.T) {
 	}
 	if got, want := counted(), "5"; got != want {
 		t.Errorf("after marking one event wrong: got %s counted, want %s", got, want)
+	}
+	if got, want := total(), "5"; got != want {
+		t.Errorf("evidence after marking one event wrong (cached page must be dropped): got %s, want %s", got, want)
 	}
 	page := f.do("GET", "/events/"+ev, nil, map[string]string{"Cookie": cookie}).Body.String()
 	for _, s := range []string{"Marked wrong", "ana", "sarcasm", "Restore this event"} {
