@@ -367,3 +367,40 @@ func FuzzEvidenceQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestCorrectionSurvivesReingest(t *testing.T) {
+	f := newFixture(t, testToken)
+	auth := map[string]string{"Authorization": "Bearer " + testToken}
+	ingestOnce := func() string {
+		b, ct := multipartBody(t, map[string]string{"brief.txt": "Belarus thanked Russia warmly. Nothing else."}, nil)
+		w := f.do("POST", "/api/ingest", b, map[string]string{"Content-Type": ct, "Authorization": auth["Authorization"]})
+		if w.Code != 200 {
+			t.Fatalf("ingest: got %d %s", w.Code, w.Body)
+		}
+		m := regexp.MustCompile(`"id": "([0-9a-f]+)"`).FindStringSubmatch(w.Body.String())
+		if m == nil {
+			t.Fatalf("no document id in %s", w.Body)
+		}
+		return m[1]
+	}
+	docID := ingestOnce()
+	evs := f.get("/api/events?doc=" + docID).Body.String()
+	m := regexp.MustCompile(`"id": "([0-9a-f]{16})"`).FindStringSubmatch(evs)
+	if m == nil {
+		t.Fatalf("no event for the ingested document: %s", evs)
+	}
+	w := f.do("POST", "/api/events/"+m[1]+"/corrections", strings.NewReader(`{"action":"wrong","who":"ana","why":"thanks for nothing"}`),
+		map[string]string{"Content-Type": "application/json", "Authorization": auth["Authorization"]})
+	if w.Code != 201 {
+		t.Fatalf("mark wrong: %d %s", w.Code, w.Body)
+	}
+	if again := ingestOnce(); again != docID {
+		t.Fatalf("re-ingest gave document %s, want %s", again, docID)
+	}
+	if got := f.get("/api/events/" + m[1]).Body.String(); !strings.Contains(got, `"wrong": true`) {
+		t.Errorf("after re-ingest the event is no longer marked wrong: %s", got)
+	}
+	if got := f.get("/api/events?doc=" + docID).Body.String(); !strings.Contains(got, `"total": 0`) {
+		t.Errorf("after re-ingest the wrong event counts again: %.300s", got)
+	}
+}
