@@ -36,8 +36,11 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	what := args[0]
-	if what == "series" {
+	switch what {
+	case "series":
 		return runExportSeries(ctx, env, args[1:])
+	case "corrections":
+		return runExportCorrections(ctx, env, args[1:])
 	}
 	fs := newFlagSet(env, "export "+what, exportUsage)
 	format := fs.String("format", "csv", "output `format`: csv, jsonl or parquet")
@@ -79,8 +82,6 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		} else {
 			n, err = st.ExportEvents(ctx, f, *format, *out)
 		}
-	case "corrections":
-		n, err = exportTo(env, *out, func(path string) (int64, error) { return st.ExportCorrections(ctx, *format, path) })
 	case "votes":
 		vd, lerr := votes.Load()
 		if lerr != nil {

@@ -39,6 +39,10 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	}
 	st, err := openStore(ctx, env)
 	if err != nil {
+		if srv, ok := runningServer(err); ok {
+			// fulcrum serve holds the database: it stores the documents.
+			return ingestViaServer(ctx, env, srv, pos, strings.ToUpper(*source))
+		}
 		return err
 	}
 	defer st.Close()

@@ -84,6 +84,11 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	defer p.Done()
 	in, err := reportInputs(ctx, env, strings.ToUpper(pos[0]), p)
 	if err != nil {
+		if srv, ok := runningServer(err); ok {
+			// fulcrum serve holds the database: it builds the report.
+			p.Done()
+			return reportFromServer(ctx, env, srv, pos[0], poleNames, *from, *to, f, *out)
+		}
 		return err
 	}
 	r, err := report.Build(ctx, in, report.Options{
@@ -220,4 +225,24 @@ func writeReport(env *Env, r *report.Report, format, out string) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// reportFromServer asks a running fulcrum serve for the report and writes it
+// where the report would have gone.
+func reportFromServer(ctx context.Context, env *Env, srv *serveClient, country string, poles []string, from, to int, format, out string) error {
+	if out == "" {
+		return reportViaServer(ctx, srv, env.Stdout, country, poles, from, to, format)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	err = reportViaServer(ctx, srv, f, country, poles, from, to, format)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		fmt.Fprintf(env.Stderr, "wrote %s (built by the running fulcrum serve)\n", out)
+	}
+	return err
 }

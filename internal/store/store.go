@@ -77,8 +77,7 @@ func (e *LockError) Error() string {
 	if e.Holder != "" && !strings.Contains(strings.ToLower(filepath.Base(e.Holder)), "fulcrum") {
 		who = fmt.Sprintf("another program (%s%s)", pid, e.Holder)
 	}
-	return fmt.Sprintf("the database %s is in use by %s; stop it, or pass --db to use another file, "+
-		"or send the work to the server with --server URL", e.Path, who)
+	return fmt.Sprintf("the database %s is in use by %s; stop it, or pass --db to use another file", e.Path, who)
 }
 
 // Unwrap returns [ErrLocked].
