@@ -82,7 +82,7 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 
 	p := newProgress(env.Stderr)
 	defer p.Done()
-	in, err := reportInputs(ctx, env, strings.ToUpper(pos[0]), p)
+	in, err := reportInputs(ctx, env, strings.ToUpper(pos[0]), *from, *to, p)
 	if err != nil {
 		if srv, ok := runningServer(err); ok {
 			// fulcrum serve holds the database: it builds the report.
@@ -151,7 +151,7 @@ func reportFormat(format, out string) (string, error) {
 // reportInputs loads the reference data and the state's coded events,
 // each source in its own goroutine: decoding the embedded data sets and
 // opening the database take comparable time.
-func reportInputs(ctx context.Context, env *Env, country string, p *progress) (report.Inputs, error) {
+func reportInputs(ctx context.Context, env *Env, country string, from, to int, p *progress) (report.Inputs, error) {
 	var in report.Inputs
 	var errs [4]error
 	var wg sync.WaitGroup
@@ -172,7 +172,7 @@ func reportInputs(ctx context.Context, env *Env, country string, p *progress) (r
 			errs[2] = fmt.Errorf("load UN votes: %w", errs[2])
 			return
 		}
-		in.Events, errs[3] = statementEvents(ctx, env, country, in.Votes, p)
+		in.Events, in.Notes, errs[3] = statementEvents(ctx, env, country, from, to, in.Votes, p)
 	}()
 	p.Printf("report: loading votes, ties, dictionaries and statements…")
 	wg.Wait()

@@ -39,6 +39,9 @@ type Inputs struct {
 	// those toward each pole's members. They may come from the built-in
 	// speeches dataset, the user's ingested documents and imported datasets.
 	Events []event.Event
+	// Notes are caveats about the inputs that the report must carry
+	// (a capped dataset, say).
+	Notes []string
 }
 
 // Options choose what a report covers.
@@ -241,7 +244,7 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 
 	progress("tilts and shifts")
 	A, B := poles[0].Name, poles[1].Name
-	var lastTilts []align.Tilt
+	var lastTilts []align.Tilt // each channel's mean tilt over the period
 	var tiltShifts []align.Shift
 	for i := range r.Channels {
 		ch := &r.Channels[i]
@@ -268,17 +271,18 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 	if len(poles) == 2 {
 		r.Combined, lastTilts = combine(r.Channels, periods, opt.Weights)
 		var comb *align.Combined
-		if n := len(r.Combined); n > 0 {
-			comb = &r.Combined[n-1].Combined
+		if c, err := align.Combine(lastTilts, opt.Weights); err == nil && c.Channels > 0 {
+			comb = &c
 		}
 		r.Verdict = fmt.Sprintf("%s, %d–%d: %s.", a.Name, opt.From, opt.To,
 			align.Verdict(A, B, lastTilts, tiltShifts, comb))
-		r.Verdict += periodSummary(r.Channels, A, B)
+		r.Verdict += periodSummary(r.Channels)
 	} else {
 		r.Verdict = sharesVerdict(a.Name, r.Channels, opt)
 	}
 	progress("evidence")
 	r.Evidence = evidence(in, country, poles, opt, sc)
+	r.Notes = append(r.Notes, in.Notes...)
 	r.Notes = append(r.Notes, notes(in, r)...)
 	return r, nil
 }
@@ -512,12 +516,16 @@ func buildStatements(in Inputs, country string, poles []actors.Pole, periods []a
 }
 
 // combine computes the combined tilt per period. It also returns, for the
-// verdict, each channel's tilt in the last period in which that channel has
-// data, so that a channel whose data end early (UN votes in 2019) still
-// speaks in the verdict.
+// verdict, each channel's mean tilt over the years in which that channel has
+// data (value and interval bounds averaged, N summed): the verdict speaks
+// for the whole period asked for, and the shifts tell how it moved.
 func combine(chs []Channel, periods []align.Period, weights map[string]float64) ([]CombinedRow, []align.Tilt) {
 	var rows []CombinedRow
-	last := map[string]align.Tilt{}
+	type acc struct {
+		v, lo, hi float64
+		n, k      int
+	}
+	sums := map[string]*acc{}
 	for i, per := range periods {
 		var tilts []align.Tilt
 		for _, ch := range chs {
@@ -528,7 +536,16 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 			t := align.Tilt{Channel: ch.Name, Value: pt.Value, Lo: pt.Lo, Hi: pt.Hi, N: pt.N, HasData: pt.N > 0, Evidence: pt.Evidence}
 			tilts = append(tilts, t)
 			if t.HasData {
-				last[ch.Name] = t
+				a := sums[ch.Name]
+				if a == nil {
+					a = &acc{}
+					sums[ch.Name] = a
+				}
+				a.v += t.Value
+				a.lo += t.Lo
+				a.hi += t.Hi
+				a.n += t.N
+				a.k++
 			}
 		}
 		c, err := align.Combine(tilts, weights)
@@ -537,26 +554,26 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 		}
 		rows = append(rows, CombinedRow{Period: per.Label, Combined: c})
 	}
-	var lastTilts []align.Tilt
+	var means []align.Tilt
 	for _, ch := range chs {
-		if t, ok := last[ch.Name]; ok {
-			lastTilts = append(lastTilts, t)
-		} else {
-			lastTilts = append(lastTilts, align.Tilt{Channel: ch.Name})
+		t := align.Tilt{Channel: ch.Name}
+		if a, ok := sums[ch.Name]; ok {
+			k := float64(a.k)
+			t = align.Tilt{Channel: ch.Name, Value: a.v / k, Lo: a.lo / k, Hi: a.hi / k, N: a.n, HasData: true}
 		}
+		means = append(means, t)
 	}
-	return rows, lastTilts
+	return rows, means
 }
 
-// periodSummary adds each channel's mean tilt over the whole period, so the
-// verdict speaks for the period and not only its last year.
-func periodSummary(chs []Channel, a, b string) string {
+// periodSummary says over which years each channel had data, since the
+// verdict's per-channel tilts are means over those years.
+func periodSummary(chs []Channel) string {
 	var parts []string
 	for _, ch := range chs {
 		if ch.Tilt == nil {
 			continue
 		}
-		var sum float64
 		n := 0
 		first, last := "", ""
 		for _, p := range ch.Tilt.Points {
@@ -567,19 +584,16 @@ func periodSummary(chs []Channel, a, b string) string {
 				first = p.Period
 			}
 			last = p.Period
-			sum += p.Value
 			n++
 		}
-		if n == 0 {
-			continue
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d years (%s–%s)", ch.Name, n, first, last))
 		}
-		m := sum / float64(n)
-		parts = append(parts, fmt.Sprintf("%s %+.2f (%s, %d years with data, %s–%s)", ch.Name, m, align.Label(m, a, b), n, first, last))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " Mean tilt over the period: " + strings.Join(parts, "; ") + "."
+	return " Tilts are means over the years with data: " + strings.Join(parts, ", ") + "."
 }
 
 // shares computes, per period, each pole's share of the positive channel
