@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/fulcrum-dev/fulcrum/internal/datasets"
 	"html/template"
 	"strings"
 	"sync"
@@ -98,6 +99,9 @@ func (c *reportCache) get(ctx context.Context, k reportKey, build func() (*built
 	}
 }
 
+// maxDatasetEvents caps the imported dataset events one report reads.
+const maxDatasetEvents = 500_000
+
 // report returns the report of country between poles over [from, to],
 // built from the store's events as corrected.
 func (s *Server) report(ctx context.Context, country string, poles []string, from, to int) (*built, error) {
@@ -111,11 +115,22 @@ func (s *Server) report(ctx context.Context, country string, poles []string, fro
 			return nil, fmt.Errorf("read events of %s: %w", country, err)
 		}
 		s.fillText(ctx, evs)
+		// Imported datasets (GDELT, ICEWS, POLECAT) feed the statements
+		// channel too, as in the command line's report.
+		ds, cut, err := datasets.SourceEvents(ctx, s.cfg.Store.DB(), country, from, to, maxDatasetEvents)
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, ds...)
 		td, err := ties.New()
 		if err != nil {
 			return nil, fmt.Errorf("load ties: %w", err)
 		}
-		r, err := report.Build(ctx, report.Inputs{Dict: s.cfg.Dict, Votes: s.cfg.Votes, Ties: td, Events: evs},
+		var notes []string
+		if cut {
+			notes = append(notes, fmt.Sprintf("Only the %d most recent imported dataset events of %s were used.", maxDatasetEvents, country))
+		}
+		r, err := report.Build(ctx, report.Inputs{Dict: s.cfg.Dict, Votes: s.cfg.Votes, Ties: td, Events: evs, Notes: notes},
 			report.Options{Country: country, Poles: poles, From: from, To: to, Bootstrap: s.cfg.Bootstrap})
 		if err != nil {
 			return nil, err

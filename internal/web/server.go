@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/fulcrum-dev/fulcrum/internal/datasets"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -122,6 +123,10 @@ func New(cfg Config) (*Server, error) {
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, err
+	}
+	// Reports read imported dataset events: make sure their tables exist.
+	if err := datasets.Migrate(context.Background(), cfg.Store.DB()); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sessions: newSessions(), dbSem: make(chan struct{}, maxDBQueries)}
 	s.reports = newReportCache(64)
