@@ -339,3 +339,31 @@ func TestTargets(t *testing.T) {
 			want: []want{{src: "GEO", tgt: "RUS", cameo: "141"}}},
 	})
 }
+
+// TestPlacesAndWeapons covers capitals used as place names and weapons as
+// the subject of a strike.
+func TestPlacesAndWeapons(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "capital modifying an agreement is not an actor", author: "KAZ",
+			text: "We fully support the Moscow format and call on both sides to honour the Astana agreements.",
+			not:  []want{{src: "KAZ", tgt: "RUS"}, {src: "KAZ", tgt: "KAZ"}}},
+		{name: "capital after in is a place", text: "Serbian and Croatian envoys held talks in Vienna on Tuesday.",
+			want: []want{{src: "SRB", tgt: "HRV", cameo: "040"}, {src: "HRV", tgt: "SRB", cameo: "040"}},
+			not:  []want{{src: "SRB", tgt: "AUT"}, {src: "HRV", tgt: "AUT"}}},
+		{name: "capital as subject stays an actor", text: "Beijing criticised Washington for the new tariffs.",
+			want: []want{{src: "CHN", tgt: "USA", cameo: "111"}}},
+		{name: "drones struck a city", text: "Iranian drones struck Israel overnight.",
+			want: []want{{src: "IRN", tgt: "ISR", cameo: "1952"}}},
+		{name: "warplanes bombed", text: "Syrian warplanes bombed rebel-held Idlib.",
+			want: []want{{src: "SYR", cameo: "195"}}},
+		{name: "missiles fired at a state", text: "North Korea fired two ballistic missiles at Japan.",
+			want: []want{{src: "PRK", tgt: "JPN", cameo: "195"}}},
+		{name: "capturing a town is occupation", text: "Azerbaijani troops captured the Armenian village of Tegh.",
+			want: []want{{src: "AZE", tgt: "ARM", cameo: "192"}}},
+		{name: "sport is not repression", text: "Serbia beat Croatia 2-0 in the handball semifinal.",
+			not: []want{{src: "SRB", tgt: "HRV"}}},
+		{name: "welcoming a signing is praise", text: "Kazakhstan welcomed the signing of the treaty between Armenia and Azerbaijan.",
+			want: []want{{src: "KAZ", tgt: "ARM", cameo: "051"}},
+			not:  []want{{src: "KAZ", tgt: "ARM", cameo: "057"}}},
+	})
+}

@@ -284,6 +284,12 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 		if t1 == t0 {
 			continue
 		}
+		if m.Form == actors.Capital && placeNotActor(norm, toks, t0, t1) {
+			// "the Minsk agreements", "signed in Moscow": a place, not the
+			// government acting or being acted on.
+			j = t1
+			continue
+		}
 		mt := mention{t0: t0, t1: t1, code: m.Code, role: m.Role, person: m.Person, kind: m.Kind, attached: m.Attached}
 		// Merge "Belarusian President Lukashenko" style neighbours with the
 		// same code: keep the person and role.
@@ -324,6 +330,44 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 		}
 		j = t1
 	}
+}
+
+// placeWords are the prepositions after which a capital names a place
+// ("talks in Minsk", "signed at Moscow"), not its government.
+var placeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "around": true, "across": true, "throughout": true, "via": true}
+
+// placeNouns are the nouns a capital modifies as the place an agreement,
+// meeting or process is named after ("the Minsk agreements", "the Normandy
+// format", "the Astana process").
+var placeNouns = map[string]bool{
+	"agreement": true, "agreements": true, "accord": true, "accords": true,
+	"protocol": true, "protocols": true, "process": true, "format": true,
+	"talks": true, "group": true, "ceasefire": true, "cease": true, "truce": true,
+	"declaration": true, "memorandum": true, "summit": true, "negotiations": true,
+	"treaty": true, "deal": true, "arrangements": true, "meeting": true,
+	"consultations": true, "platform": true, "peace": true, "package": true,
+	"document": true, "documents": true, "framework": true, "initiative": true,
+	"conference": true, "communique": true, "statement": true, "plan": true,
+	"settlement": true, "formula": true, "principles": true, "commitments": true,
+	"obligations": true, "trilateral": true, "contact": true, "ii": true,
+}
+
+// placeNotActor reports whether the capital at toks[t0:t1] names a place:
+// it follows a preposition of place or modifies an agreement-like noun.
+func placeNotActor(norm string, toks []tk, t0, t1 int) bool {
+	if t0 > 0 && toks[t0-1].kind != text.Punct {
+		w := norm[toks[t0-1].start:toks[t0-1].end]
+		if placeWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	if t1 < len(toks) && toks[t1].kind != text.Punct {
+		w := norm[toks[t1].start:toks[t1].end]
+		if placeNouns[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // isMonthWord reports a capitalised "March" or "May" that is not the
