@@ -367,3 +367,18 @@ func TestPlacesAndWeapons(t *testing.T) {
 			not:  []want{{src: "KAZ", tgt: "ARM", cameo: "057"}}},
 	})
 }
+
+// TestHistoryAndClauses covers narrative about the world wars, targets in
+// temporal clauses and disarmament.
+func TestHistoryAndClauses(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "world war narrative is dated to the war", author: "POL",
+			text: "During the Second World War, Germany invaded Poland.",
+			want: []want{{src: "DEU", tgt: "POL", cameo: "190", date: "1939/year"}}},
+		{name: "object of a when clause is not the target", text: "Kazakhstan praised the ceasefire when Armenia stopped shelling.",
+			not: []want{{src: "KAZ", tgt: "ARM", cameo: "05"}}},
+		{name: "giving up weapons is not supplying them", text: "South Africa gave up its nuclear weapons after talks with the United States.",
+			want: []want{{src: "ZAF", tgt: "", cameo: "087"}},
+			not:  []want{{src: "ZAF", tgt: "USA", cameo: "07"}}},
+	})
+}

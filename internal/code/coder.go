@@ -1777,5 +1777,6 @@ func mayHoldDate(s string) bool {
 		}
 	}
 	return strings.Contains(s, "ame ") || strings.Contains(s, "esterday") || strings.Contains(s, "ear") ||
-		strings.Contains(s, "onth") || strings.Contains(s, "day") || strings.Contains(s, "ccasion")
+		strings.Contains(s, "onth") || strings.Contains(s, "day") || strings.Contains(s, "ccasion") ||
+		strings.Contains(s, "War")
 }

@@ -215,6 +215,19 @@ func scanDates(s string, dst []Date, buf *[]dword) []Date {
 				dst = append(dst, Date{Start: start, End: words[k+1].end, Rel: "same", Prep: p})
 				k++
 			}
+		case "second", "first", "great", "world":
+			// The world wars, named: "during the Second World War", "in
+			// the years of the Great Patriotic War", "after World War II".
+			// Dated to the year they began (for the Soviet Union, 1941),
+			// so that narrative about them is not dated to the text.
+			if y, n := warYear(words, k); y > 0 {
+				start, p := w.start, prep(k)
+				if k > 0 && words[k-1].is("the") {
+					start, p = words[k-1].start, prep(k-1)
+				}
+				dst = append(dst, Date{Start: start, End: words[k+n-1].end, Year: y, Precision: "year", Prep: p})
+				k += n - 1
+			}
 		case "yesterday":
 			dst = append(dst, Date{Start: w.start, End: w.end, Rel: "yesterday", Prep: prep(k)})
 		case "last", "this", "past":
@@ -339,4 +352,25 @@ func allDigits(s string) bool {
 		}
 	}
 	return len(s) > 0
+}
+
+// warYear returns the year a world war named at words[k:] began and the
+// number of words of its name, or 0.
+func warYear(words []dword, k int) (int, int) {
+	at := func(i int, w string) bool { return k+i < len(words) && words[k+i].is(w) }
+	switch {
+	case at(0, "second") && at(1, "world") && at(2, "war"):
+		return 1939, 3
+	case at(0, "first") && at(1, "world") && at(2, "war"):
+		return 1914, 3
+	case at(0, "great") && at(1, "patriotic") && at(2, "war"):
+		return 1941, 3
+	case at(0, "world") && at(1, "war") && at(2, "ii"):
+		return 1939, 3
+	case at(0, "world") && at(1, "war") && (at(2, "i") || at(2, "one")):
+		return 1914, 3
+	case at(0, "world") && at(1, "war") && at(2, "two"):
+		return 1939, 3
+	}
+	return 0, 0
 }

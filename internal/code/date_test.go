@@ -36,6 +36,11 @@ func TestScanDates(t *testing.T) {
 		{"May I add that we may agree", ""},
 		{"in May 2015", "2015-5-0/month//in"},
 		{"the march to the border on May 9", "0-5-9/day//on"},
+		{"During the Second World War the city burned", "1939-0-0/year//during"},
+		{"in the years of the Great Patriotic War", "1941-0-0/year//of"},
+		{"after World War II ended", "1939-0-0/year//after"},
+		{"a world war would be a catastrophe", ""},
+		{"the first world", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.src, func(t *testing.T) {

@@ -53,7 +53,8 @@ func init() {
 	add(cHeShe, "he", "she")
 	add(cBe, "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "got", "get")
 	add(cBy, "by")
-	add(cConj, "but", "whereas", "while", "although", "though", "however", "because", "whilst", "meanwhile")
+	add(cConj, "but", "whereas", "while", "although", "though", "however", "because", "whilst", "meanwhile",
+		"when", "whenever", "since", "until", "till")
 	add(cThat, "that")
 	add(cTitle, "president", "minister", "government", "leader", "leaders", "head", "ministry",
 		"spokesman", "spokesperson", "spokeswoman", "ambassador", "envoy", "chancellor",
