@@ -382,3 +382,16 @@ func TestHistoryAndClauses(t *testing.T) {
 			not:  []want{{src: "ZAF", tgt: "USA", cameo: "07"}}},
 	})
 }
+
+// TestWireConflict covers wire-news wording of roots 14 to 20.
+func TestWireConflict(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "staged strikes", text: "Polish miners staged strikes against the government.", want: []want{{src: "POL", cameo: "143"}}},
+		{name: "troops sent to a border", text: "Turkey sent 3,000 soldiers to its border with Syria.", want: []want{{src: "TUR", tgt: "SYR", cameo: "154"}}},
+		{name: "readiness raised", text: "Finland raised the readiness of its border guards.", want: []want{{src: "FIN", cameo: "152"}}},
+		{name: "imports halted", text: "Japan halted imports of Chinese seafood.", want: []want{{src: "JPN", tgt: "CHN", cameo: "163"}}},
+		{name: "supplies cut", text: "Gazprom's owner Russia cut gas supplies to Moldova.", want: []want{{src: "RUS", tgt: "MDA", cameo: "162"}}},
+		{name: "massacred is mass killing", text: "Myanmar troops massacred Rohingya villagers.", want: []want{{src: "MMR", cameo: "202"}}, not: []want{{src: "MMR", cameo: "18"}}},
+		{name: "repelled attacks", text: "Armenian forces repelled Azerbaijani attacks near the border.", want: []want{{src: "ARM", tgt: "AZE", cameo: "190"}}},
+	})
+}
