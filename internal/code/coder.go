@@ -284,6 +284,12 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 		if t1 == t0 {
 			continue
 		}
+		if m.Code == "UN" && membersOf(norm, toks, t0) {
+			// "Member States of the United Nations favour …": every state
+			// is a member, so the members are not the organisation.
+			j = t1
+			continue
+		}
 		if m.Form == actors.Capital && placeNotActor(norm, toks, t0, t1) {
 			// "the Minsk agreements", "signed in Moscow": a place, not the
 			// government acting or being acted on.
@@ -366,6 +372,30 @@ func placeNotActor(norm string, toks []tk, t0, t1 int) bool {
 		if placeNouns[strings.ToLower(w)] {
 			return true
 		}
+	}
+	return false
+}
+
+// membersOf reports whether the organisation at toks[t0] follows
+// "members of", "Member States of" or "States Members of" (with or
+// without "the").
+func membersOf(norm string, toks []tk, t0 int) bool {
+	j := t0 - 1
+	word := func(i int) string {
+		if i < 0 || toks[i].kind == text.Punct {
+			return ""
+		}
+		return strings.ToLower(norm[toks[i].start:toks[i].end])
+	}
+	if word(j) == "the" {
+		j--
+	}
+	if word(j) != "of" {
+		return false
+	}
+	switch word(j - 1) {
+	case "members", "member", "states", "nations":
+		return true
 	}
 	return false
 }
