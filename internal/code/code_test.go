@@ -400,3 +400,16 @@ func TestWireConflict(t *testing.T) {
 		{name: "repelled attacks", text: "Armenian forces repelled Azerbaijani attacks near the border.", want: []want{{src: "ARM", tgt: "AZE", cameo: "190"}}},
 	})
 }
+
+// TestDemandThat covers "X demanded that Y do Z": Y is the demand's
+// target and Z, not yet done, does not count.
+func TestDemandThat(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "demand that a state withdraw", text: "Georgia demanded that Russia pull its forces out of Abkhazia.",
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "100"}},
+			not:  []want{{src: "RUS", tgt: "", cameo: "08"}, {src: "RUS", tgt: "GEO", cameo: "08"}}},
+		{name: "insist that a state stop", text: "Japan insisted that China stop its military drills near Taiwan.",
+			want: []want{{src: "JPN", tgt: "CHN"}},
+			not:  []want{{src: "CHN", tgt: "TWN"}}},
+	})
+}

@@ -400,6 +400,32 @@ func membersOf(norm string, toks []tk, t0 int) bool {
 	return false
 }
 
+// demandClause finds "demanded that Y …", "insisted that Y …" in
+// toks[a:b]: it returns the index of "that" and the mention of Y, or -1.
+func demandClause(toks []tk, ments []mention, a, b int) (int, int32) {
+	for k := a; k < b; k++ {
+		if toks[k].mark&mDemand == 0 {
+			continue
+		}
+		th := int(toks[k].markEnd)
+		if th-1 > k && th-1 < b && toks[th-1].cls&cThat != 0 {
+			th--
+		}
+		if th >= b || toks[th].cls&cThat == 0 {
+			continue
+		}
+		for j := th + 1; j < min(b, th+4); j++ {
+			if m := toks[j].ment; m >= 0 && !ments[m].attached {
+				return th, m
+			}
+			if toks[j].kind == text.Punct {
+				break
+			}
+		}
+	}
+	return -1, -1
+}
+
 // isMonthWord reports a capitalised "March" or "May" that is not the
 // first word: the month, not the verb.
 func isMonthWord(lower []byte, pos int) bool {
@@ -1132,6 +1158,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			break
 		}
 	}
+	// "X demanded that Y withdraw": Y is the demand's target, and what Y
+	// is asked to do has not happened.
+	demandThat, demandTgt := demandClause(toks, ments, a, b)
 	emitted := 0
 	for ci := range st.cands {
 		cd := &st.cands[ci]
@@ -1218,6 +1247,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			modality = event.Intent
 		case segReported && cd.t0 >= content:
 			modality = event.Reported
+		}
+		if demandThat >= 0 && cd.t0 > demandThat {
+			modality = event.Hypothetical
 		}
 		// Source.
 		sub := c.subject(ctx, toks, ments, cs, cd.t0, r.noun)
@@ -1439,6 +1471,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 					addT(ments[m].code)
 				}
 			}
+		}
+		if nt == 0 && demandThat >= 0 && cd.t1 <= demandThat && root(code) == 10 {
+			addT(ments[demandTgt].code)
 		}
 		if ns == 0 {
 			continue
