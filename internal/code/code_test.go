@@ -380,6 +380,8 @@ func TestHistoryAndClauses(t *testing.T) {
 		{name: "world war narrative is dated to the war", author: "POL",
 			text: "During the Second World War, Germany invaded Poland.",
 			want: []want{{src: "DEU", tgt: "POL", cameo: "190", date: "1939/year"}}},
+		{name: "years ago is dated back from the document", text: "Fifty years ago, the United States invaded Cambodia.",
+			want: []want{{src: "USA", tgt: "KHM", cameo: "190", date: "1969/year"}}},
 		{name: "object of a when clause is not the target", text: "Kazakhstan praised the ceasefire when Armenia stopped shelling.",
 			not: []want{{src: "KAZ", tgt: "ARM", cameo: "05"}}},
 		{name: "giving up weapons is not supplying them", text: "South Africa gave up its nuclear weapons after talks with the United States.",

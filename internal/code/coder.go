@@ -1793,6 +1793,11 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 				y--
 			}
 			w = when{strconv.Itoa(y), event.PrecisionYear}
+		case "years-ago":
+			if ctx.d.Date.IsZero() {
+				continue
+			}
+			w = when{strconv.Itoa(ctx.d.Date.Year() - d.Year), event.PrecisionYear}
 		case "last-month":
 			if ctx.d.Date.IsZero() || ctx.d.DatePrecision == event.PrecisionYear {
 				continue
@@ -1843,5 +1848,5 @@ func mayHoldDate(s string) bool {
 	}
 	return strings.Contains(s, "ame ") || strings.Contains(s, "esterday") || strings.Contains(s, "ear") ||
 		strings.Contains(s, "onth") || strings.Contains(s, "day") || strings.Contains(s, "ccasion") ||
-		strings.Contains(s, "War")
+		strings.Contains(s, "War") || strings.Contains(s, " ago")
 }

@@ -16,7 +16,8 @@ type Date struct {
 	Precision string
 	// Rel names a relative expression: "same" (in the same session, at
 	// the same meeting, on that occasion), "yesterday", "last-year",
-	// "this-year", "last-month"; "" for an absolute date.
+	// "this-year", "last-month", "years-ago" (Year then holds the number
+	// of years: "fifty years ago" is 50); "" for an absolute date.
 	Rel string
 	// Prep is the lower-cased word just before the expression ("in",
 	// "on", "since", "by" …), "" at the start of the text.
@@ -228,6 +229,12 @@ func scanDates(s string, dst []Date, buf *[]dword) []Date {
 				dst = append(dst, Date{Start: start, End: words[k+n-1].end, Year: y, Precision: "year", Prep: p})
 				k += n - 1
 			}
+		case "ago":
+			// "fifty years ago", "75 years ago", "two decades ago", "a
+			// century ago": Year holds how many years back.
+			if n, start, ok := yearsAgo(words, k); ok {
+				dst = append(dst, Date{Start: words[start].start, End: w.end, Year: n, Rel: "years-ago", Prep: prep(start)})
+			}
 		case "yesterday":
 			dst = append(dst, Date{Start: w.start, End: w.end, Rel: "yesterday", Prep: prep(k)})
 		case "last", "this", "past":
@@ -373,4 +380,43 @@ func warYear(words []dword, k int) (int, int) {
 		return 1939, 3
 	}
 	return 0, 0
+}
+
+var numberWords = map[string]int{
+	"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+
+// yearsAgo reads "<number> years|decades ago", "a century ago" ending at
+// words[k] ("ago"): the number of years and the index of the first word.
+func yearsAgo(words []dword, k int) (int, int, bool) {
+	if k < 2 {
+		return 0, 0, false
+	}
+	unit := 0
+	switch u := words[k-1]; {
+	case u.is("years") || u.is("year"):
+		unit = 1
+	case u.is("decades") || u.is("decade"):
+		unit = 10
+	case u.is("centuries") || u.is("century"):
+		unit = 100
+	default:
+		return 0, 0, false
+	}
+	nw := words[k-2]
+	n := nw.num
+	if n < 0 {
+		v, ok := numberWords[string(nw.lb[:nw.n])]
+		if !ok {
+			return 0, 0, false
+		}
+		n = v
+	}
+	if n <= 0 || n*unit > 2000 {
+		return 0, 0, false
+	}
+	return n * unit, k - 2, true
 }

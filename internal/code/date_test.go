@@ -41,6 +41,11 @@ func TestScanDates(t *testing.T) {
 		{"after World War II ended", "1939-0-0/year//after"},
 		{"a world war would be a catastrophe", ""},
 		{"the first world", ""},
+		{"Fifty years ago, the war began", "50-0-0//years-ago/"},
+		{"two decades ago and 75 years ago", "20-0-0//years-ago/;75-0-0//years-ago/"},
+		{"a century ago", "100-0-0//years-ago/"},
+		{"years ago", ""},
+		{"many years ago", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.src, func(t *testing.T) {
