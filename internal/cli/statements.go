@@ -35,9 +35,6 @@ func statementEvents(ctx context.Context, env *Env, country string, from, to int
 	if err := builtinMeta(ctx, env, st, evs); err != nil {
 		return nil, nil, err
 	}
-	if err := datasets.Migrate(ctx, st.DB()); err != nil {
-		return nil, nil, err
-	}
 	ds, cut, err := datasets.SourceEvents(ctx, st.DB(), country, from, to, maxDatasetEvents)
 	if err != nil {
 		return nil, nil, err

@@ -17,7 +17,17 @@ import (
 // statements channel's bootstrap resamples news days (reports of one day
 // are not independent); Reports is the number of source records collapsed
 // into it.
+//
+// A database into which nothing was ever imported (no dataset tables) has
+// no dataset events: SourceEvents returns none, without creating tables.
 func SourceEvents(ctx context.Context, db *sql.DB, source string, from, to, limit int) ([]event.Event, bool, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'dataset_dedup'`).Scan(&n); err != nil {
+		return nil, false, fmt.Errorf("dataset events of %s: %w", source, err)
+	}
+	if n == 0 {
+		return nil, false, nil
+	}
 	q := `SELECT id, origin, date, source, target, cameo, plover, mode, reports
 		FROM dataset_dedup WHERE source = ? AND target <> '' AND date >= ? AND date < ?
 		ORDER BY date DESC, id`
