@@ -91,9 +91,19 @@ func nullable(f float64) any {
 // ensureStatements stores the built-in statements dataset as events, once
 // per version of the dataset.
 func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
+	version := statements.Version() + "/meta2"
+	if old, err := st.TableVersion(ctx, "builtin_statements"); err == nil && old != "" && old != version {
+		// A newer fulcrum ships a re-coded dataset: drop the events of the
+		// old one (speeches are never stored as documents, so their events
+		// are the text events of documents that are not in the store).
+		if _, err := st.DB().ExecContext(ctx, `DELETE FROM events WHERE origin = 'text'
+			AND doc IN (SELECT doc FROM builtin_statements) AND doc NOT IN (SELECT id FROM documents)`); err != nil {
+			return fmt.Errorf("drop old built-in statements: %w", err)
+		}
+	}
 	var evs []statements.Event
 	loaded, err := st.EnsureTable(ctx, store.Table{
-		Name: "builtin_statements", Version: statements.Version() + "/meta2",
+		Name: "builtin_statements", Version: version,
 		Create: `CREATE TABLE builtin_statements (doc VARCHAR, path VARCHAR, title VARCHAR, url VARCHAR, doc_date VARCHAR)`,
 		Fill: func(add func(...any) error) error {
 			var err error
