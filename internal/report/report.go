@@ -253,6 +253,7 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 			t.Channel = ch.Name
 			ch.Tilt = &t
 			if sh, err := align.Shifts(t, align.ChangeOptions{}); err == nil {
+				sh = material(sh)
 				r.Shifts = append(r.Shifts, sh...)
 				tiltShifts = append(tiltShifts, sh...)
 			}
@@ -261,7 +262,7 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 		// from one pole without moving toward the other.
 		for _, s := range ch.Series {
 			if sh, err := align.Shifts(s, align.ChangeOptions{}); err == nil {
-				r.Shifts = append(r.Shifts, sh...)
+				r.Shifts = append(r.Shifts, material(sh)...)
 			}
 		}
 		if len(poles) >= 3 {
@@ -659,4 +660,17 @@ func sharesVerdict(name string, chs []Channel, opt Options) string {
 		parts = append(parts, fmt.Sprintf("%s: closest to %s (mean share %.2f, entropy %.2f)", ch.Name, strings.ToUpper(opt.Poles[best]), mean[best], ent))
 	}
 	return fmt.Sprintf("%s, %d–%d: %s.", name, opt.From, opt.To, strings.Join(parts, "; "))
+}
+
+// material keeps the shifts of at least align.MinShiftSize: smaller steps
+// (a tie series moving by 0.01 when one more state joins an organisation)
+// are real but too small to tell a reader about.
+func material(sh []align.Shift) []align.Shift {
+	out := sh[:0]
+	for _, s := range sh {
+		if math.Abs(s.Size) >= align.MinShiftSize {
+			out = append(out, s)
+		}
+	}
+	return out
 }
