@@ -176,3 +176,24 @@ func TestWrongFormat(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateTwice checks that a second Migrate keeps the code tables (it
+// reloads them only when fulcrum's tables change) and the data.
+func TestMigrateTwice(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	p := genFile(t, 100, 2)
+	if _, err := datasets.ImportFile(ctx, db, p, datasets.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	codes := count(t, db, `SELECT count(*) FROM dataset_cameo`)
+	if err := datasets.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, db, `SELECT count(*) FROM dataset_cameo`); got != codes || codes < 300 {
+		t.Errorf("cameo codes: %d after the second Migrate, %d before", got, codes)
+	}
+	if got := count(t, db, `SELECT count(*) FROM dataset_events`); got != 100 {
+		t.Errorf("got %d events, want 100", got)
+	}
+}

@@ -2,6 +2,8 @@ package datasets
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -115,15 +117,43 @@ func splitSQL(s string) []string {
 	return out
 }
 
+// codesVersion identifies the compiled-in code tables: a hash of the
+// actor tables and of every CAMEO weight, so the SQL tables are reloaded
+// only when fulcrum's own tables changed.
+func codesVersion() string {
+	h := sha256.New()
+	h.Write(countriesTSV)
+	h.Write(orgsTSV)
+	for _, c := range event.Codes() {
+		fmt.Fprintf(h, "%s|%v|%d|%s|%s|%s\n", c.Code, c.Goldstein, c.Quad, c.PLOVER, c.Mode, c.Context)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
 // refreshCodes reloads dataset_actor_codes and dataset_cameo from the
-// tables compiled into fulcrum, so that SQL and Go map alike.
+// tables compiled into fulcrum, so that SQL and Go map alike; it does
+// nothing when they are already current.
 func refreshCodes(ctx context.Context, db *sql.DB) error {
+	ver := codesVersion()
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS dataset_codes_version (version VARCHAR)`); err != nil {
+		return fmt.Errorf("refresh code tables: %w", err)
+	}
+	var have int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM dataset_codes_version WHERE version = ?`, ver).Scan(&have); err != nil {
+		return fmt.Errorf("refresh code tables: %w", err)
+	}
+	if have > 0 {
+		return nil
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("refresh code tables: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM dataset_actor_codes; DELETE FROM dataset_cameo`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM dataset_actor_codes; DELETE FROM dataset_cameo; DELETE FROM dataset_codes_version`); err != nil {
+		return fmt.Errorf("refresh code tables: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO dataset_codes_version VALUES (?)`, ver); err != nil {
 		return fmt.Errorf("refresh code tables: %w", err)
 	}
 	var b strings.Builder
