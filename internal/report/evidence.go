@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,7 @@ func statementEvidence(in Inputs, country string, poles []actors.Pole, i, from, 
 		score float64
 	}
 	var cand []scored
+	inPole := membership(in.Dict, poles[i])
 	for k := range in.Events {
 		e := &in.Events[k]
 		if e.Source != country || e.Target == "" || !e.Counts() || e.Goldstein <= 0 {
@@ -79,7 +81,7 @@ func statementEvidence(in Inputs, country string, poles []actors.Pole, i, from, 
 		if !ok || t.Year() < from || t.Year() > to {
 			continue
 		}
-		if inPoleAt(in.Dict, poles[i], e.Target, t) {
+		if inPole(e.Target, t) {
 			cand = append(cand, scored{e, e.Goldstein})
 		}
 	}
@@ -112,18 +114,23 @@ func statementEvidence(in Inputs, country string, poles []actors.Pole, i, from, 
 	return out
 }
 
-func inPoleAt(d *actors.Dict, p actors.Pole, code string, t time.Time) bool {
-	for _, c := range p.Core {
-		if c == code {
+// membership returns a test of whether an actor code belongs to pole p at a
+// time: one of its core codes, or a member state of its organisations in
+// that calendar year (looked up once per code and year).
+func membership(d *actors.Dict, p actors.Pole) func(code string, at time.Time) bool {
+	cache := map[string]bool{}
+	return func(code string, at time.Time) bool {
+		if slices.Contains(p.Core, code) {
 			return true
 		}
-	}
-	for _, m := range d.PoleMembers(p, t) {
-		if m == code {
-			return true
+		key := code + at.Format("2006")
+		v, ok := cache[key]
+		if !ok {
+			v = slices.Contains(d.PoleMembers(p, at), code)
+			cache[key] = v
 		}
+		return v
 	}
-	return false
 }
 
 // voteEvidence keeps the roll calls on which the state followed reference

@@ -475,27 +475,7 @@ func buildStatements(in Inputs, country string, poles []actors.Pole, periods []a
 	origins := map[string]bool{}
 	for _, p := range poles {
 		p := p
-		members := map[string]bool{}
-		inPole := func(code string, at time.Time) bool {
-			for _, c := range p.Core {
-				if c == code {
-					return true
-				}
-			}
-			key := code + at.Format("2006")
-			if v, ok := members[key]; ok {
-				return v
-			}
-			v := false
-			for _, m := range in.Dict.PoleMembers(p, at) {
-				if m == code {
-					v = true
-					break
-				}
-			}
-			members[key] = v
-			return v
-		}
+		inPole := membership(in.Dict, p)
 		s := align.StatementSeries(country, p.Name, in.Events, inPole, periods, align.StatementOptions{Bootstrap: boot})
 		for _, pt := range s.Points {
 			if pt.N > 0 {
