@@ -4,7 +4,7 @@
 # General Debate speeches, with the speech texts read from ../shared/data/
 # ungdc_speeches when present), warms the report cache, then runs wrk with
 # 50 connections for 30 s against loopback on the country page, the JSON
-# report API and the evidence API. Prints requests/s, latency percentiles,
+# report API, the evidence API and the dyad page. Prints requests/s, latency percentiles,
 # errors (socket errors and non-2xx) and the server's peak RSS.
 # Targets: p99 < 100 ms, zero errors, RSS < 300 MB.
 # Needs wrk (apt-get install wrk). DURATION=10s shortens the runs.
@@ -49,6 +49,7 @@ rss
 country="$base/country/BLR?poles=RUSSIA,WEST&from=1992&to=2020"
 api="$base/api/country/BLR?poles=RUSSIA,WEST&from=1992&to=2020"
 events="$base/api/events?source=BLR&target=RUS"
+dyad="$base/dyad/BLR/RUS"
 printf '== cold report build (BLR, RUSSIA/WEST, 1992-2020): '
 curl -fs -o /dev/null -w '%{time_total}s\n' "$country"
 curl -fs -o /dev/null "$api"
@@ -74,5 +75,6 @@ run() {
 run "country page (HTML)" "$country"
 run "report API (JSON)" "$api"
 run "evidence API (JSON, 50 rows; cached per query until a write)" "$events"
+run "dyad page (HTML, BLR-RUS: UN votes per year and events both ways)" "$dyad"
 printf '== server memory after the runs: '
 rss
