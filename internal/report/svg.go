@@ -28,7 +28,10 @@ type ChartPoint struct {
 // opens as a plain file in a browser and embeds in HTML. The y axis runs
 // from YMin to YMax (default −1 to 1).
 type Chart struct {
-	Title      string
+	Title string
+	// Desc, when not empty, is written as the SVG's <desc>: a sentence for
+	// screen readers saying what the chart shows. Empty writes none.
+	Desc       string
 	YLabel     string
 	YMin, YMax float64
 	// Marks are vertical dashed lines with a label (shifts).
@@ -87,6 +90,9 @@ func (c *Chart) WriteSVG(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" font-family="sans-serif" font-size="11" role="img" aria-label="%s">`+"\n", W, H, W, H, esc(c.Title))
 	fmt.Fprintf(&b, `<title>%s</title>`+"\n", esc(c.Title))
+	if c.Desc != "" {
+		fmt.Fprintf(&b, `<desc>%s</desc>`+"\n", esc(c.Desc))
+	}
 	fmt.Fprintf(&b, `<rect x="0" y="0" width="%d" height="%d" fill="#fff"/>`+"\n", W, H)
 	fmt.Fprintf(&b, `<text x="%g" y="16" font-size="13" font-weight="bold">%s</text>`+"\n", left, esc(c.Title))
 	// y grid
