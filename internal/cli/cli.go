@@ -11,8 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
+
+	"github.com/fulcrum-dev/fulcrum/internal/suggest"
 )
 
 // Env carries what every subcommand needs: its streams and the global
@@ -136,7 +137,7 @@ func run(ctx context.Context, env *Env, args []string) error {
 	for _, c := range commands() {
 		names = append(names, c.name)
 	}
-	if s := closest(args[0], names); s != "" {
+	if s := suggest.Closest(args[0], names); s != "" {
 		return usagef("unknown command %q (did you mean %q?)", args[0], s)
 	}
 	return usagef("unknown command %q", args[0])
@@ -201,36 +202,3 @@ type stringList []string
 
 func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
-// closest returns the candidate nearest to s by edit distance, or "" when
-// none is within two edits.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	sort.Strings(candidates)
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}

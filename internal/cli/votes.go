@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/fulcrum-dev/fulcrum/internal/suggest"
 	"github.com/fulcrum-dev/fulcrum/internal/votes"
 )
 
@@ -197,7 +198,7 @@ func voteRef(env *Env, d *votes.Data, arg string) (votes.Ref, string, error) {
 	_, serr := d.Country(arg)
 	var ue *votes.UnknownStateError
 	if errors.As(serr, &ue) && ue.Suggestion == "" {
-		if s := closest(arg, dict.Poles()); s != "" {
+		if s := suggest.Closest(arg, dict.Poles()); s != "" {
 			return votes.Ref{}, "", usagef("votes: unknown state or pole %q (did you mean %s?)", arg, s)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/suggest"
 )
 
 // Vote is one state's vote on one roll call.
@@ -207,7 +209,7 @@ func (d *Data) suggest(code string) string {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	best, bestD, bestP, bestN := "", 2, -1, -1
 	for _, c := range d.countries {
-		dist := editDistance(code, c.ISO3)
+		dist := suggest.Distance(code, c.ISO3)
 		if strings.EqualFold(c.Name, code) {
 			dist = 0
 		}
@@ -223,26 +225,6 @@ func (d *Data) suggest(code string) string {
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // finish builds the indexes and derived fields after the tables are filled.
