@@ -64,29 +64,15 @@ func (s *Store) Aggregate(ctx context.Context, f EventFilter, by string) ([]Cell
 		count(*) FILTER (WHERE ` + counts + ` AND quad = 3),
 		count(*) FILTER (WHERE ` + counts + ` AND quad = 4)
 	FROM event_rows` + where + `
-	GROUP BY ALL ORDER BY period, source, target, unit`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	if f.Offset > 0 {
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("aggregate events: %w", err)
-	}
-	defer rows.Close()
-	out := []Cell{}
-	for rows.Next() {
+	GROUP BY ALL ORDER BY period, source, target, unit` + page(f.Limit, f.Offset)
+	out, err := queryAll(ctx, s.db, q, args, func(sc scanner) (Cell, error) {
 		var c Cell
-		if err := rows.Scan(&c.Period, &c.Source, &c.Target, &c.Doc, &c.All, &c.Events, &c.Weight,
-			&c.Quad[0], &c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4]); err != nil {
-			return nil, fmt.Errorf("aggregate events: %w", err)
-		}
+		err := sc.Scan(&c.Period, &c.Source, &c.Target, &c.Doc, &c.All, &c.Events, &c.Weight,
+			&c.Quad[0], &c.Quad[1], &c.Quad[2], &c.Quad[3], &c.Quad[4])
 		c.Period = c.Period.UTC()
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+		return c, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("aggregate events: %w", err)
 	}
 	return out, nil
@@ -113,31 +99,17 @@ func (s *Store) Actors(ctx context.Context, f EventFilter) ([]ActorCount, error)
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	q := `SELECT source, count(*), count(DISTINCT nullif(doc, '')), min(day), max(day)
-		FROM event_rows` + where + ` GROUP BY source ORDER BY count(*) DESC, source`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	if f.Offset > 0 {
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	defer rows.Close()
-	out := []ActorCount{}
-	for rows.Next() {
+		FROM event_rows` + where + ` GROUP BY source ORDER BY count(*) DESC, source` + page(f.Limit, f.Offset)
+	out, err := queryAll(ctx, s.db, q, args, func(sc scanner) (ActorCount, error) {
 		var a ActorCount
 		var first, last sql.NullTime
-		if err := rows.Scan(&a.Actor, &a.Events, &a.Documents, &first, &last); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
+		err := sc.Scan(&a.Actor, &a.Events, &a.Documents, &first, &last)
 		if first.Valid {
 			a.First, a.Last = first.Time.UTC(), last.Time.UTC()
 		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+		return a, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
 	return out, nil

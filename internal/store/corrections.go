@@ -373,31 +373,29 @@ func (s *Store) Corrections(ctx context.Context, f CorrectionFilter) ([]Correcti
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY id", args...)
+	out, err := queryAll(ctx, s.db, q+" ORDER BY id", args, scanCorrection)
 	if err != nil {
 		return nil, fmt.Errorf("corrections: %w", err)
 	}
-	defer rows.Close()
-	out := []Correction{}
-	for rows.Next() {
-		var c Correction
-		if err := rows.Scan(&c.ID, &c.EventID, &c.Doc, &c.Action, &c.Field, &c.Old, &c.New, &c.Who, &c.Why, &c.At); err != nil {
-			return nil, fmt.Errorf("corrections: %w", err)
-		}
-		c.At = c.At.UTC()
-		if c.Action == ActionAdd {
-			var e event.Event
-			if err := json.Unmarshal([]byte(c.New), &e); err != nil {
-				return nil, fmt.Errorf("corrections: entry %d: added event: %w", c.ID, err)
-			}
-			c.Event = &e
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("corrections: %w", err)
-	}
 	return out, nil
+}
+
+// scanCorrection reads one row of the corrections table, in the column
+// order of [Store.Corrections].
+func scanCorrection(sc scanner) (Correction, error) {
+	var c Correction
+	if err := sc.Scan(&c.ID, &c.EventID, &c.Doc, &c.Action, &c.Field, &c.Old, &c.New, &c.Who, &c.Why, &c.At); err != nil {
+		return c, err
+	}
+	c.At = c.At.UTC()
+	if c.Action == ActionAdd {
+		var e event.Event
+		if err := json.Unmarshal([]byte(c.New), &e); err != nil {
+			return c, fmt.Errorf("entry %d: added event: %w", c.ID, err)
+		}
+		c.Event = &e
+	}
+	return c, nil
 }
 
 // correctionsFor loads the log entries that re-ingest must re-apply to a

@@ -322,33 +322,19 @@ func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]DocumentInfo
 	if len(conds) > 0 {
 		q += " WHERE " + strings.Join(conds, " AND ")
 	}
-	q += " ORDER BY d.date DESC NULLS LAST, d.title, d.id"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	if f.Offset > 0 {
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("documents: %w", err)
-	}
-	defer rows.Close()
-	out := []DocumentInfo{}
-	for rows.Next() {
+	q += " ORDER BY d.date DESC NULLS LAST, d.title, d.id" + page(f.Limit, f.Offset)
+	out, err := queryAll(ctx, s.db, q, args, func(sc scanner) (DocumentInfo, error) {
 		var di DocumentInfo
 		var date sql.NullTime
-		if err := rows.Scan(&di.ID, &di.Source, &di.Format, &di.Title, &di.URL, &date, &di.DatePrecision,
-			&di.Author, &di.Bytes, &di.Events, &di.IngestedAt); err != nil {
-			return nil, fmt.Errorf("documents: %w", err)
-		}
+		err := sc.Scan(&di.ID, &di.Source, &di.Format, &di.Title, &di.URL, &date, &di.DatePrecision,
+			&di.Author, &di.Bytes, &di.Events, &di.IngestedAt)
 		if date.Valid {
 			di.Date = date.Time.UTC()
 		}
 		di.IngestedAt = di.IngestedAt.UTC()
-		out = append(out, di)
-	}
-	if err := rows.Err(); err != nil {
+		return di, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	return out, nil

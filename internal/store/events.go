@@ -132,7 +132,7 @@ type row struct {
 	wrong bool
 }
 
-func scanEvent(sc interface{ Scan(...any) error }) (row, error) {
+func scanEvent(sc scanner) (row, error) {
 	var r row
 	e := &r.Event
 	err := sc.Scan(&e.ID, &e.Doc, &e.DocTitle, &e.DocURL, &e.DocDate, &e.Date, &e.DatePrecision,
@@ -150,27 +150,12 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]event.Event, error
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	q := `SELECT ` + eventColumns + ` FROM event_rows` + where + eventOrder
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	if f.Offset > 0 {
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	q := `SELECT ` + eventColumns + ` FROM event_rows` + where + eventOrder + page(f.Limit, f.Offset)
+	out, err := queryAll(ctx, s.db, q, args, func(sc scanner) (event.Event, error) {
+		r, err := scanEvent(sc)
+		return r.Event, err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
-	defer rows.Close()
-	out := []event.Event{}
-	for rows.Next() {
-		r, err := scanEvent(rows)
-		if err != nil {
-			return nil, fmt.Errorf("events: %w", err)
-		}
-		out = append(out, r.Event)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	return out, nil

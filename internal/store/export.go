@@ -58,13 +58,8 @@ func eventQuery(f EventFilter, format string) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	q := `SELECT ` + eventExportColumns(format, f.IncludeWrong || f.OnlyWrong) + ` FROM event_rows` + where + eventOrder
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
-	if f.Offset > 0 {
-		q += fmt.Sprintf(" OFFSET %d", f.Offset)
-	}
+	q := `SELECT ` + eventExportColumns(format, f.IncludeWrong || f.OnlyWrong) + ` FROM event_rows` + where + eventOrder +
+		page(f.Limit, f.Offset)
 	return q, args, nil
 }
 
