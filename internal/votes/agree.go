@@ -1,7 +1,6 @@
 package votes
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -199,34 +198,14 @@ func (d *Data) Pair(a, b string, opt Options) ([]Agreement, error) {
 // result means no data in the period. Errors: [*UnknownStateError] for an
 // unknown state, [ErrOptions] for invalid options.
 func (d *Data) Versus(state string, ref Ref, opt Options) ([]Agreement, error) {
-	var out []Agreement
-	at := map[int]int{}
+	acc := newByBucket(func(a *Agreement) span { return span{&a.Bucket, &a.Start, &a.End, &a.First, &a.Last} })
 	err := d.joint(state, ref, opt, func(i int, key int, v, rv Vote, _ [3]int) {
-		k, ok := at[key]
-		if !ok {
-			k = len(out)
-			at[key] = k
-			out = append(out, Agreement{})
-		}
-		a := &out[k]
-		a.Table.Add(v, rv)
-		date := d.rolls[i].Date
-		if a.First.IsZero() || date.Before(a.First) {
-			a.First = date
-		}
-		if date.After(a.Last) {
-			a.Last = date
-		}
+		acc.add(key, d.rolls[i].Date).Table.Add(v, rv)
 	})
 	if err != nil {
 		return nil, err
 	}
-	last := d.lastYear()
-	for key, k := range at {
-		out[k].Bucket, out[k].Start, out[k].End = opt.bucketSpan(key, last)
-	}
-	slices.SortFunc(out, func(a, b Agreement) int { return cmp.Compare(a.Start, b.Start) })
-	return out, nil
+	return acc.done(opt, d.lastYear()), nil
 }
 
 // JointVote is one roll call on which a state and a reference both voted:
@@ -264,10 +243,7 @@ func (d *Data) JointVotes(state string, ref Ref, opt Options) ([]JointVote, erro
 // joint calls fn for every roll call that passes opt on which state and
 // ref both have a vote, in RCID order.
 func (d *Data) joint(state string, ref Ref, opt Options, fn func(i, key int, v, rv Vote, counts [3]int)) error {
-	if err := opt.validate(d); err != nil {
-		return err
-	}
-	s, err := d.state(state)
+	s, err := d.voter(state, opt)
 	if err != nil {
 		return err
 	}
@@ -275,20 +251,32 @@ func (d *Data) joint(state string, ref Ref, opt Options, fn func(i, key int, v, 
 	if err != nil {
 		return err
 	}
+	d.each(s, opt, func(i int, r *RollCall, v Vote) {
+		if rv, counts := rs.vote(i); rv != Absent {
+			fn(i, opt.bucketKey(r), v, rv, counts)
+		}
+	})
+	return nil
+}
+
+// voter checks opt and returns the index of state, for [Data.each].
+func (d *Data) voter(state string, opt Options) (int, error) {
+	if err := opt.validate(d); err != nil {
+		return 0, err
+	}
+	return d.state(state)
+}
+
+// each calls fn for every roll call that passes opt on which the state of
+// index s voted, in RCID order.
+func (d *Data) each(s int, opt Options, fn func(i int, r *RollCall, v Vote)) {
 	nc := len(d.countries)
 	for i := range d.rolls {
 		r := &d.rolls[i]
-		v := d.votes[i*nc+s]
-		if v == Absent || !opt.use(r) {
-			continue
+		if v := d.votes[i*nc+s]; v != Absent && opt.use(r) {
+			fn(i, r, v)
 		}
-		rv, counts := rs.vote(i)
-		if rv == Absent {
-			continue
-		}
-		fn(i, opt.bucketKey(r), v, rv, counts)
 	}
-	return nil
 }
 
 // lastYear is the calendar year of the last roll call.

@@ -1,7 +1,6 @@
 package votes
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -65,16 +64,9 @@ type SplitVote struct {
 // references a and b voted differently. Buckets without split roll calls
 // are left out.
 func (d *Data) Split(state string, a, b Ref, opt Options) ([]SplitShare, error) {
-	var out []SplitShare
-	at := map[int]int{}
+	acc := newByBucket(func(s *SplitShare) span { return span{&s.Bucket, &s.Start, &s.End, &s.First, &s.Last} })
 	err := d.split(state, a, b, opt, func(i, key int, _, _, _ Vote, side Side) {
-		k, ok := at[key]
-		if !ok {
-			k = len(out)
-			at[key] = k
-			out = append(out, SplitShare{})
-		}
-		s := &out[k]
+		s := acc.add(key, d.rolls[i].Date)
 		s.N++
 		switch side {
 		case WithA:
@@ -84,23 +76,11 @@ func (d *Data) Split(state string, a, b Ref, opt Options) ([]SplitShare, error) 
 		default:
 			s.Neither++
 		}
-		date := d.rolls[i].Date
-		if s.First.IsZero() || date.Before(s.First) {
-			s.First = date
-		}
-		if date.After(s.Last) {
-			s.Last = date
-		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	last := d.lastYear()
-	for key, k := range at {
-		out[k].Bucket, out[k].Start, out[k].End = opt.bucketSpan(key, last)
-	}
-	slices.SortFunc(out, func(x, y SplitShare) int { return cmp.Compare(x.Start, y.Start) })
-	return out, nil
+	return acc.done(opt, d.lastYear()), nil
 }
 
 // SplitVotes lists the roll calls behind [Data.Split] in date order (then
@@ -120,10 +100,7 @@ func (d *Data) SplitVotes(state string, a, b Ref, opt Options) ([]SplitVote, err
 }
 
 func (d *Data) split(state string, a, b Ref, opt Options, fn func(i, key int, v, va, vb Vote, side Side)) error {
-	if err := opt.validate(d); err != nil {
-		return err
-	}
-	s, err := d.state(state)
+	s, err := d.voter(state, opt)
 	if err != nil {
 		return err
 	}
@@ -135,17 +112,11 @@ func (d *Data) split(state string, a, b Ref, opt Options, fn func(i, key int, v,
 	if err != nil {
 		return fmt.Errorf("reference %s: %w", b.Name, err)
 	}
-	nc := len(d.countries)
-	for i := range d.rolls {
-		r := &d.rolls[i]
-		v := d.votes[i*nc+s]
-		if v == Absent || !opt.use(r) {
-			continue
-		}
+	d.each(s, opt, func(i int, r *RollCall, v Vote) {
 		va, _ := ra.vote(i)
 		vb, _ := rb.vote(i)
 		if va == Absent || vb == Absent || va == vb {
-			continue
+			return
 		}
 		side := Neither
 		switch v {
@@ -155,6 +126,6 @@ func (d *Data) split(state string, a, b Ref, opt Options, fn func(i, key int, v,
 			side = WithB
 		}
 		fn(i, opt.bucketKey(r), v, va, vb, side)
-	}
+	})
 	return nil
 }
