@@ -186,11 +186,49 @@ func (t *table) errf(column, format string, args ...any) error {
 // stateabb, ccode, statenme, styear, endyear, iso3_voeten). file names the
 // input in errors.
 func ReadStates(file string, r io.Reader) ([]StateSpell, error) {
-	t, err := newTable(file, r, "stateabb", "ccode", "statenme", "styear", "endyear", "iso3_voeten")
+	return readTable(file, r, []string{"stateabb", "ccode", "statenme", "styear", "endyear", "iso3_voeten"}, func(t *table, rec []string) (StateSpell, error) {
+		var s StateSpell
+		var err error
+		if s.CCode, err = t.int(rec, "ccode", false); err != nil {
+			return s, err
+		}
+		if s.From, err = t.int(rec, "styear", false); err != nil {
+			return s, err
+		}
+		if s.To, err = t.int(rec, "endyear", false); err != nil {
+			return s, err
+		}
+		if s.Abb, err = t.str(rec, "stateabb"); err != nil {
+			return s, err
+		}
+		if s.Name, err = t.str(rec, "statenme"); err != nil {
+			return s, err
+		}
+		if s.ISO3, err = t.str(rec, "iso3_voeten"); err != nil {
+			return s, err
+		}
+		if s.CCode <= 0 {
+			return s, t.errf("ccode", "state code %d is not positive", s.CCode)
+		}
+		if s.To < s.From {
+			return s, t.errf("endyear", "end %d before start %d", s.To, s.From)
+		}
+		if s.ISO3 != "" && !isCode(s.ISO3) {
+			return s, t.errf("iso3_voeten", "%q is not a three-letter code", s.ISO3)
+		}
+		return s, nil
+	})
+}
+
+// readTable reads a CSV table with the columns want (in any order, among
+// others) and returns one record per row as row makes it; the first error,
+// from the table or from row, stops the reading.
+func readTable[T any](file string, r io.Reader, want []string, row func(t *table, rec []string) (T, error)) ([]T, error) {
+	t, err := newTable(file, r, want...)
 	if err != nil {
 		return nil, err
 	}
-	var out []StateSpell
+	var out []T
 	for {
 		rec, err := t.next()
 		if err == io.EOF {
@@ -199,35 +237,11 @@ func ReadStates(file string, r io.Reader) ([]StateSpell, error) {
 		if err != nil {
 			return nil, err
 		}
-		var s StateSpell
-		if s.CCode, err = t.int(rec, "ccode", false); err != nil {
+		v, err := row(t, rec)
+		if err != nil {
 			return nil, err
 		}
-		if s.From, err = t.int(rec, "styear", false); err != nil {
-			return nil, err
-		}
-		if s.To, err = t.int(rec, "endyear", false); err != nil {
-			return nil, err
-		}
-		if s.Abb, err = t.str(rec, "stateabb"); err != nil {
-			return nil, err
-		}
-		if s.Name, err = t.str(rec, "statenme"); err != nil {
-			return nil, err
-		}
-		if s.ISO3, err = t.str(rec, "iso3_voeten"); err != nil {
-			return nil, err
-		}
-		if s.CCode <= 0 {
-			return nil, t.errf("ccode", "state code %d is not positive", s.CCode)
-		}
-		if s.To < s.From {
-			return nil, t.errf("endyear", "end %d before start %d", s.To, s.From)
-		}
-		if s.ISO3 != "" && !isCode(s.ISO3) {
-			return nil, t.errf("iso3_voeten", "%q is not a three-letter code", s.ISO3)
-		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 }
 
@@ -402,45 +416,42 @@ func obligations(file string, line int, v []int) (Obligations, error) {
 // ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral,
 // atop_nonagg, atop_consul, asymmetric).
 func ReadATOP(file string, r io.Reader) ([]DyadYear, error) {
-	var out []DyadYear
-	cols := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "ccode1", "ccode2", "year", "asymmetric"}
-	grow := func(n int) { out = make([]DyadYear, 0, n) }
-	err := readInts(file, r, cols, grow, func(line int, v []int) error {
-		o, err := obligations(file, line, v)
-		if err != nil {
-			return err
-		}
-		d := DyadYear{A: v[5], B: v[6], Year: v[7], Obl: o, Asymmetric: v[8] == 1}
+	return readATOP(file, r, []string{"asymmetric"}, func(line int, o Obligations, v []int) (DyadYear, error) {
 		if v[8] != 0 && v[8] != 1 {
-			return rowErr(file, line, "asymmetric", "flag %d is not 0 or 1", v[8])
+			return DyadYear{}, rowErr(file, line, "asymmetric", "flag %d is not 0 or 1", v[8])
 		}
-		if d.A <= 0 || d.B <= 0 || d.A == d.B {
-			return rowErr(file, line, "ccode2", "bad dyad %d–%d", d.A, d.B)
-		}
-		out = append(out, d)
-		return nil
+		return DyadYear{A: v[5], B: v[6], Year: v[7], Obl: o, Asymmetric: v[8] == 1}, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ReadATOPDirected reads the ATOP directed rows of asymmetric dyad-years
 // (integer columns ccode1, ccode2, year and the five obligation flags):
 // ccode1 owes the obligations to ccode2.
 func ReadATOPDirected(file string, r io.Reader) ([]DirectedYear, error) {
-	var out []DirectedYear
-	cols := []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "ccode1", "ccode2", "year"}
-	grow := func(n int) { out = make([]DirectedYear, 0, n) }
+	return readATOP(file, r, nil, func(_ int, o Obligations, v []int) (DirectedYear, error) {
+		return DirectedYear{From: v[5], To: v[6], Year: v[7], Obl: o}, nil
+	})
+}
+
+// readATOP reads an ATOP file of integer columns: the five obligation
+// flags, ccode1, ccode2, year, then extra. For each row it checks the
+// flags, calls row with them and the row's values (in that column order),
+// and then checks that ccode1 and ccode2 name two different states.
+func readATOP[T any](file string, r io.Reader, extra []string, row func(line int, o Obligations, v []int) (T, error)) ([]T, error) {
+	var out []T
+	cols := append([]string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul", "ccode1", "ccode2", "year"}, extra...)
+	grow := func(n int) { out = make([]T, 0, n) }
 	err := readInts(file, r, cols, grow, func(line int, v []int) error {
 		o, err := obligations(file, line, v)
 		if err != nil {
 			return err
 		}
-		d := DirectedYear{From: v[5], To: v[6], Year: v[7], Obl: o}
-		if d.From <= 0 || d.To <= 0 || d.From == d.To {
-			return rowErr(file, line, "ccode2", "bad dyad %d–%d", d.From, d.To)
+		d, err := row(line, o, v)
+		if err != nil {
+			return err
+		}
+		if a, b := v[5], v[6]; a <= 0 || b <= 0 || a == b {
+			return rowErr(file, line, "ccode2", "bad dyad %d–%d", a, b)
 		}
 		out = append(out, d)
 		return nil
@@ -454,92 +465,70 @@ func ReadATOPDirected(file string, r io.Reader) ([]DirectedYear, error) {
 // ReadIGOs reads the COW IGO list (columns ioname, orgname, longorgname,
 // sdate, deaddate, last_year_in_data).
 func ReadIGOs(file string, r io.Reader) ([]IGO, error) {
-	t, err := newTable(file, r, "ioname", "orgname", "longorgname", "sdate", "deaddate", "last_year_in_data")
-	if err != nil {
-		return nil, err
-	}
-	var out []IGO
-	for {
-		rec, err := t.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	return readTable(file, r, []string{"ioname", "orgname", "longorgname", "sdate", "deaddate", "last_year_in_data"}, func(t *table, rec []string) (IGO, error) {
 		var g IGO
+		var err error
 		if g.IOName, err = t.str(rec, "ioname"); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.Name, err = t.str(rec, "orgname"); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.LongName, err = t.str(rec, "longorgname"); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.Start, err = t.int(rec, "sdate", true); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.End, err = t.int(rec, "deaddate", true); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.LastYear, err = t.int(rec, "last_year_in_data", true); err != nil {
-			return nil, err
+			return g, err
 		}
 		if g.IOName == "" {
-			return nil, t.errf("ioname", "empty organisation name")
+			return g, t.errf("ioname", "empty organisation name")
 		}
-		out = append(out, g)
-	}
+		return g, nil
+	})
 }
 
 // ReadSpells reads COW IGO membership spells (columns ccode, ioname,
 // status, start_year, end_year). Status must be 1 (full), 2 (associate) or
 // 3 (observer).
 func ReadSpells(file string, r io.Reader) ([]Spell, error) {
-	t, err := newTable(file, r, "ccode", "ioname", "status", "start_year", "end_year")
-	if err != nil {
-		return nil, err
-	}
-	var out []Spell
-	for {
-		rec, err := t.next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	return readTable(file, r, []string{"ccode", "ioname", "status", "start_year", "end_year"}, func(t *table, rec []string) (Spell, error) {
 		var s Spell
+		var err error
 		if s.CCode, err = t.int(rec, "ccode", false); err != nil {
-			return nil, err
+			return s, err
 		}
 		if s.IOName, err = t.str(rec, "ioname"); err != nil {
-			return nil, err
+			return s, err
 		}
 		st, err := t.int(rec, "status", false)
 		if err != nil {
-			return nil, err
+			return s, err
 		}
 		if st < int(Full) || st > int(Observer) {
-			return nil, t.errf("status", "status %d is not 1, 2 or 3", st)
+			return s, t.errf("status", "status %d is not 1, 2 or 3", st)
 		}
 		s.Status = Status(st)
 		if s.From, err = t.int(rec, "start_year", false); err != nil {
-			return nil, err
+			return s, err
 		}
 		if s.To, err = t.int(rec, "end_year", false); err != nil {
-			return nil, err
+			return s, err
 		}
 		if s.IOName == "" {
-			return nil, t.errf("ioname", "empty organisation name")
+			return s, t.errf("ioname", "empty organisation name")
 		}
 		if s.CCode <= 0 {
-			return nil, t.errf("ccode", "state code %d is not positive", s.CCode)
+			return s, t.errf("ccode", "state code %d is not positive", s.CCode)
 		}
 		if s.To < s.From {
-			return nil, t.errf("end_year", "end %d before start %d", s.To, s.From)
+			return s, t.errf("end_year", "end %d before start %d", s.To, s.From)
 		}
-		out = append(out, s)
-	}
+		return s, nil
+	})
 }
