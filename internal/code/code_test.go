@@ -312,9 +312,11 @@ func TestTargets(t *testing.T) {
 		{name: "source-not-target",
 			text: "Belarus and its partners in the CSTO held joint military exercises.",
 			not:  []want{{src: "BLR", tgt: "BLR"}}},
+		// Condemning an act named by a noun criticises its agent (111); the
+		// noun is the object of the criticism, not a separate accusation.
 		{name: "noun-aggression-accusation",
 			text: "We condemn Russian aggression against Georgia.", author: "GEO",
-			want: []want{{src: "GEO", tgt: "RUS", cameo: "1123"}},
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "111"}},
 			not:  []want{{src: "GEO", tgt: "RUS", cameo: "19"}}},
 		{name: "noun-aggression-news",
 			text: "Russian aggression against Ukraine continued.",
@@ -413,5 +415,49 @@ func TestDemandThat(t *testing.T) {
 		{name: "insist that a state stop", text: "Japan insisted that China stop its military drills near Taiwan.",
 			want: []want{{src: "JPN", tgt: "CHN"}},
 			not:  []want{{src: "CHN", tgt: "TWN"}}},
+	})
+}
+
+// TestCoordinationAndNesting covers joint acts of coordinated subjects and
+// acts that a stance names rather than asserts.
+func TestCoordinationAndNesting(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "joint-act-place-is-not-target",
+			text: "Chinese and Pakistani warships held joint naval exercises near the Iranian coast.",
+			want: []want{{src: "CHN", tgt: "PAK", cameo: "062"}, {src: "PAK", tgt: "CHN", cameo: "062"}},
+			not:  []want{{src: "CHN", tgt: "IRN"}, {src: "PAK", tgt: "IRN"}}},
+		{name: "joint-talks-topic-is-not-target",
+			text: "France and Germany held talks on the Ukrainian grain corridor.",
+			want: []want{{src: "FRA", tgt: "DEU", cameo: "040"}, {src: "DEU", tgt: "FRA", cameo: "040"}},
+			not:  []want{{src: "FRA", tgt: "UKR"}, {src: "DEU", tgt: "UKR"}}},
+		{name: "joint-act-with-partner",
+			text: "Russia and Belarus signed an agreement with Kazakhstan.",
+			want: []want{{src: "RUS", tgt: "KAZ", cameo: "057"}, {src: "BLR", tgt: "KAZ", cameo: "057"}}},
+		{name: "coordinated-with-the",
+			text: "Japan and the United States reached a deal on semiconductors.",
+			want: []want{{src: "JPN", tgt: "USA", cameo: "057"}, {src: "USA", tgt: "JPN", cameo: "057"}}},
+		{name: "accused-of-act",
+			text: "Georgia accused Russia of bombing villages near Gori.",
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "1123"}},
+			not:  []want{{src: "RUS", cameo: "19"}, {src: "GEO", cameo: "19"}}},
+		{name: "accused-of-no-accuser",
+			text: "Azerbaijan detained two French citizens accused of espionage.",
+			want: []want{{src: "AZE", tgt: "FRA", cameo: "173"}},
+			not:  []want{{src: "AZE", tgt: "FRA", cameo: "112"}}},
+		{name: "criticised-noun-act",
+			text: "Beijing criticised Washington's arms sales to Taiwan.",
+			want: []want{{src: "CHN", tgt: "USA", cameo: "111"}},
+			not:  []want{{src: "USA", tgt: "TWN"}}},
+		{name: "possessive-noun-not-verb",
+			text: "Kyiv turned down Moscow's offer of talks.",
+			want: []want{{src: "UKR", tgt: "RUS", cameo: "125"}},
+			not:  []want{{src: "RUS", tgt: "UKR"}}},
+		{name: "rejects-conflict-noun",
+			text: "Cuba rejects the blockade imposed by the United States.", author: "CUB",
+			want: []want{{src: "CUB", tgt: "USA", cameo: "120"}},
+			not:  []want{{src: "USA", tgt: "CUB", cameo: "19"}}},
+		{name: "opposed-cooperation-of-other",
+			text: "Finland opposed the construction of an American air base on its soil.",
+			want: []want{{src: "FIN", tgt: "USA", cameo: "1212"}}},
 	})
 }

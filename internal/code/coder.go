@@ -88,6 +88,7 @@ type tk struct {
 	inMent     int32  // index of the mention covering this token, -1
 	quote      int32  // index of the quotation covering this token, -1
 	upper      bool   // starts with a capital letter
+	poss       bool   // a possessive ("Russia's", "the minister's"): a noun follows
 }
 
 // mention is an actor found in the sentence.
@@ -242,6 +243,7 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 				if le, ok := c.lex[string(sc.lbuf[:n-2])]; ok {
 					k.cls = le.cls
 				}
+				k.poss = !contractions[string(sc.lbuf[:n-2])]
 			}
 		}
 		sc.toks = append(sc.toks, k)
@@ -333,10 +335,17 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 		toks[t0].ment = idx
 		for k := t0; k < t1; k++ {
 			toks[k].inMent = idx
+			if toks[k].upper {
+				toks[k].mark = 0 // "the United States" does not state anything
+			}
 		}
 		j = t1
 	}
 }
+
+// contractions are the words whose "'s" is "is" or "has", not a
+// possessive.
+var contractions = map[string]bool{"it": true, "he": true, "she": true, "that": true, "what": true, "there": true, "here": true, "who": true, "where": true, "how": true, "let": true}
 
 // placeWords are the prepositions after which a capital names a place
 // ("talks in Minsk", "signed at Moscow"), not its government.
@@ -504,6 +513,7 @@ type cand struct {
 	t0, t1 int // token range of the match
 	size   int
 	drop   bool
+	code   string // when set, replaces the rule's code (an accusation made precise)
 }
 
 // matchRules appends the matches of all patterns within toks[a:b].
@@ -513,7 +523,8 @@ func (c *Coder) matchRules(toks []tk, a, b int, dst []cand) []cand {
 		if e == nil || len(e.starts) == 0 {
 			continue
 		}
-		det := i > a && toks[i-1].cls&cDet != 0
+		// "a visit", "the attack", "Minsk's request": a noun, not the verb.
+		det := i > a && (toks[i-1].cls&cDet != 0 || toks[i-1].poss)
 		for _, sr := range e.starts {
 			r := &c.rules.rules[sr.rule]
 			if r.off || (det && r.verb) {
@@ -897,6 +908,9 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 					s.n = 1
 					// "Russia and Belarus signed", "Armenian and Azerbaijani troops".
 					j := ments[m].t0 - 1
+					if j > a && toks[j].cls&cThe != 0 {
+						j-- // "Germany and the United States"
+					}
 					for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
 						pm := toks[j-1].inMent
 						if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
@@ -906,6 +920,9 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 						s.n++
 						s.at = ments[pm].t0
 						j = ments[pm].t0 - 1
+						if j > a && toks[j].cls&cThe != 0 {
+							j--
+						}
 					}
 					return s
 				}
@@ -962,7 +979,7 @@ func (c *Coder) subjectFrom(toks []tk, ments []mention, a, b int) subj {
 				if n < b && toks[n].cls&cAnd != 0 {
 					n++
 				}
-				if n < b && toks[n].cls&cThe != 0 {
+				if n < b && toks[n].cls&cThe != 0 && toks[n].ment < 0 {
 					n++
 				}
 				if n >= b || toks[n].ment < 0 {
@@ -1120,10 +1137,13 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			ctx.lastSpk = ctx.sent
 		}
 	}
-	segReported := reported
+	// Hearsay: "reportedly", or reported speech without a speaker ("it was
+	// revealed that …"). A named speaker's own words are the speaker's act
+	// (asserted); another actor's act inside them is made reported below.
+	hearsay := reported && !sp.ok
 	for k := a; k < b; k++ {
 		if toks[k].mark&mReported != 0 {
-			segReported = true
+			hearsay = true
 		}
 	}
 	st.cands = c.matchRules(toks, a, b, st.cands[:0])
@@ -1138,6 +1158,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			cd.drop = true
 		}
 	}
+	c.nestedActs(ctx.norm, toks, a, b, st.cands)
 	// Converters consume the standalone patterns they start ("refused"
 	// in "refused to recognise").
 	for ci := range st.cands {
@@ -1215,6 +1236,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 		code := r.code
 		ruleID := r.id
+		if cd.code != "" {
+			code, ruleID = cd.code, ruleID+"+act"
+		}
 		switch {
 		case conv&mReject != 0:
 			if c2, ok := rejectOf(code); ok {
@@ -1245,7 +1269,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			modality = event.Hypothetical
 		case intent || r.intent || hypo:
 			modality = event.Intent
-		case segReported && cd.t0 >= content:
+		case hearsay && cd.t0 >= content:
 			modality = event.Reported
 		}
 		if demandThat >= 0 && cd.t0 > demandThat {
@@ -1301,6 +1325,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		// a speech act ("talks", "criticism") may take the clause's subject,
 		// and then it needs a target.
 		nounAgent := int32(-1)
+		convAgent := int32(-1)
 		if r.noun {
 			nounAgent = nominalAgent(ctx.norm, toks, ments, cs, cd.t0, cd.t1, b)
 			if nounAgent < 0 && sub.kind == subMention && possessedBySubject(toks, cs, cd.t0) {
@@ -1308,6 +1333,12 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				nounAgent = sub.ments[0]
 			}
 			switch {
+			case nounAgent >= 0 && conv != 0 && root(code) < 14 &&
+				((sub.kind == subMention && ments[sub.ments[0]].code != ments[nounAgent].code) || sub.kind == subFirst || sub.kind == subPronoun):
+				// "Belarus opposed the deployment of a Russian air base",
+				// "Moscow turned down Minsk's request": the subject rejects
+				// (demands, urges) what the noun's agent does or asks.
+				convAgent = nounAgent
 			case nounAgent >= 0 && root(code) < 14:
 				srcs[0], ns = fromMention(ments[nounAgent]), 1
 				sub = subj{kind: subMention, at: ments[nounAgent].t0, n: 1}
@@ -1423,13 +1454,26 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		} else if r.target != targetNone {
+			if convAgent >= 0 {
+				addT(ments[convAgent].code)
+			}
 			if r.target != targetBefore {
+				// A pattern with a gap may hold its target inside ("imposed
+				// on Belarus new sanctions", "supplied Russia with drones",
+				// "warned Washington against …"): that is its object, and
+				// actors after the pattern are then in other phrases.
+				for k := cd.t0; k < cd.t1; k++ {
+					if m := toks[k].ment; m >= 0 && !ments[m].attached {
+						addT(ments[m].code)
+					}
+				}
 				// The first actor after the pattern is its object; later ones
 				// count only when coordinated with it ("with China and
 				// Russia"), not in other phrases ("accused Warsaw of … on the
 				// Belarusian border").
 				last := -1
-				for k := cd.t1; k < ce; k++ {
+				inside := nt > 0 && !r.bySpkr
+				for k := cd.t1; k < ce && !inside; k++ {
 					m := toks[k].ment
 					if m < 0 || ments[m].attached {
 						continue
@@ -1439,13 +1483,6 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 					}
 					addT(ments[m].code)
 					last = ments[m].t1
-				}
-				// A pattern with a gap may hold its target inside ("imposed
-				// on Belarus new sanctions").
-				for k := cd.t0; k < cd.t1; k++ {
-					if m := toks[k].ment; m >= 0 && !ments[m].attached {
-						addT(ments[m].code)
-					}
 				}
 			}
 			if r.bySpkr {
@@ -1472,13 +1509,37 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		}
+		if ns > 1 && agentMent < 0 && reciprocal(code) {
+			// "Russia and China held talks on the Iranian nuclear issue",
+			// "… held joint exercises near the Polish border": a joint act
+			// of coordinated subjects is between them; only a partner
+			// named right after it with "with" is a further target.
+			nt = 0
+			if k := cd.t1; k < ce && toks[k].cls&cWith != 0 {
+				last := -1
+				for k++; k < ce; k++ {
+					m := toks[k].ment
+					if m < 0 || ments[m].attached {
+						if last < 0 && toks[k].cls&cThe == 0 {
+							break
+						}
+						continue
+					}
+					if last >= 0 && !coordinated(toks, last, k) {
+						break
+					}
+					addT(ments[m].code)
+					last = ments[m].t1
+				}
+			}
+		}
 		if nt == 0 && demandThat >= 0 && cd.t1 <= demandThat && root(code) == 10 {
 			addT(ments[demandTgt].code)
 		}
 		if ns == 0 {
 			continue
 		}
-		if nt == 0 && r.need && !(sub.kind == subMention && !r.noun) && nounAgent < 0 {
+		if nt == 0 && ns < 2 && r.need && !(sub.kind == subMention && !r.noun) && nounAgent < 0 {
 			continue // "talks", "sanctions", "helped" about no one in particular
 		}
 		if nt == 0 && ns > 1 && r.target != targetNone {
@@ -1525,13 +1586,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			if !quote {
 				from = content
 			}
+			// The speaker's own statement, told by a journalist or quoted,
+			// is the speaker's act.
 			modality := event.Asserted
-			if reported || (quote && false) {
-				modality = event.Reported
-			}
-			if quote {
-				modality = event.Asserted
-			}
 			n := 0
 			for k := from; k < b && n < c.MaxTargets; k++ {
 				m := toks[k].ment
@@ -1554,6 +1611,86 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 	}
 	return dst
+}
+
+// nestedActs drops the acts that a stance names rather than asserts, in
+// the cands of toks[a:b]:
+//
+//   - what an accusation accuses of: "accused Azerbaijan of shelling
+//     civilian areas" is an accusation (made precise: 1123), not shelling;
+//     "citizens accused of spying" (no accuser) is neither;
+//   - an act named by a noun as the object of a statement, praise or
+//     criticism: "criticised Washington's support for Kurdish militias",
+//     "welcomes the agreement between the United States and the Taliban",
+//     "opposes the deployment of missiles" (a conflictual noun after a
+//     rejection or threat too). A cooperative noun after a converter
+//     ("opposed the deployment of a Russian air base", "urged talks") is
+//     left to the conversion.
+func (c *Coder) nestedActs(norm string, toks []tk, a, b int, cs []cand) {
+	for ci := range cs {
+		cd := &cs[ci]
+		if cd.drop {
+			continue
+		}
+		r := &c.rules.rules[cd.rule]
+		if r.noun || !r.verb {
+			continue
+		}
+		rt := root(r.code)
+		accuse := strings.HasPrefix(r.code, "112")
+		if !accuse && rt != 1 && rt != 11 && rt != 12 && rt != 13 && r.code != "051" && r.code != "052" {
+			continue
+		}
+		ce := clauseEnd(toks, cd.t1, b)
+		if accuse && cd.t0+1 < b && isWord(norm, toks[cd.t0+1], "of", "with", "for") {
+			// "citizens accused of spying": no accuser, and the spying is
+			// only alleged.
+			cd.drop = true
+		}
+		conv := toks[cd.t0].mark&convMask != 0
+		lim := min(ce, cd.t1+8)
+		if accuse {
+			lim = ce
+		}
+		for cj := range cs {
+			o := &cs[cj]
+			if cj == ci || o.drop || o.t0 < cd.t1 || o.t0 >= lim {
+				continue
+			}
+			or := &c.rules.rules[o.rule]
+			if or.code == discardCode {
+				continue
+			}
+			ort := root(or.code)
+			if accuse {
+				o.drop = true
+				if r.code == "112" && cd.code == "" && ort >= 14 {
+					if acc := accusationOf(or.code); acc != "112" && strings.HasPrefix(acc, "112") {
+						cd.code = acc
+					}
+				}
+				continue
+			}
+			if !or.noun || (conv && ort <= 8) || (rt != 1 && rt != 11 && rt != 5 && ort < 14) {
+				continue
+			}
+			o.drop = true
+		}
+	}
+}
+
+// isWord reports whether token t is one of the lower-case words ws.
+func isWord(norm string, t tk, ws ...string) bool {
+	if t.kind != text.Word {
+		return false
+	}
+	w := norm[t.start:t.end]
+	for _, x := range ws {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessedBySubject reports whether the noun at toks[t0] follows "its"
@@ -1652,6 +1789,21 @@ var irregularParticiples = map[string]bool{
 	"put": true, "set": true, "cut": true, "hit": true, "won": true, "bought": true,
 	"caught": true, "done": true, "laid": true, "fed": true, "fled": true, "bound": true,
 	"spread": true, "hung": true, "stuck": true, "upheld": true, "withheld": true,
+}
+
+// reciprocal reports whether a CAMEO code is an act that coordinated
+// subjects do with each other: sharing views, agreeing to cooperate,
+// meeting, negotiating, signing, cooperating, a ceasefire, clashing.
+func reciprocal(code string) bool {
+	switch r := root(code); {
+	case code == "019", r == 6, r == 4 && code != "042" && code != "043" && code != "045":
+		return true
+	case code == "030", code == "036", code == "037", strings.HasPrefix(code, "031"):
+		return true
+	case code == "050", code == "057", code == "0871", code == "190", code == "193", code == "194":
+		return true
+	}
+	return false
 }
 
 // verbal reports whether a CAMEO code is a speech act (roots 01–05 and

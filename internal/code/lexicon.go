@@ -31,6 +31,7 @@ const (
 	cAux                           // has, will, also …: between a subject and its verb
 	cOr                            // or, as, well: coordination
 	cIts                           // its, their: the subject's own
+	cWith                          // with: the partner of a joint act
 )
 
 var fixedClasses = map[string]uint32{}
@@ -81,6 +82,7 @@ func init() {
 	add(cYet, "yet")
 	add(cOr, "or", "as", "well", "both", "nor")
 	add(cIts, "its", "their")
+	add(cWith, "with")
 	add(cPassive, "is", "are", "was", "were", "be", "been", "being", "got", "gets", "get")
 	add(cAux, "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
 		"must", "also", "not", "never", "already", "still", "further", "then", "again", "now", "therefore",
