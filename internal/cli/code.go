@@ -31,22 +31,13 @@ Examples:
 func runCode(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "code", codeUsage)
 	asJSON := fs.Bool("json", false, "print JSON lines instead of a table")
-	source := fs.String("source", "", "actor `code` of the documents' first-person speaker (e.g. BLR)")
 	all := fs.Bool("all", false, "also print events that do not count (negated, hypothetical) in the table; --json always prints them")
-	var rules stringList
-	fs.Var(&rules, "rules", "extra stance rule `file` (repeatable)")
-	pos, err := parseFlags(fs, args)
+	cf := addCodingFlags(fs)
+	pos, c, err := cf.parse(env, fs, "code", args)
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
-		return usagef("code: name at least one FILE, DIR, URL or - for stdin")
-	}
-	c, _, err := coder(env, rules)
-	if err != nil {
-		return err
-	}
-	r := ingest.New(ingest.Options{Author: strings.ToUpper(*source)})
+	r := ingest.New(ingest.Options{Author: cf.author()})
 	var out eventWriter
 	if *asJSON {
 		out = &jsonWriter{enc: json.NewEncoder(env.Stdout)}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/ingest"
@@ -23,17 +22,8 @@ Examples:
 
 func runIngest(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "ingest", ingestUsage)
-	source := fs.String("source", "", "actor `code` of the documents' first-person speaker (e.g. BLR)")
-	var rules stringList
-	fs.Var(&rules, "rules", "extra stance rule `file` (repeatable)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return usagef("ingest: name at least one FILE, DIR, URL or - for stdin")
-	}
-	c, _, err := coder(env, rules)
+	cf := addCodingFlags(fs)
+	pos, c, err := cf.parse(env, fs, "ingest", args)
 	if err != nil {
 		return err
 	}
@@ -41,12 +31,12 @@ func runIngest(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		if srv, ok := runningServer(err); ok {
 			// fulcrum serve holds the database: it stores the documents.
-			return ingestViaServer(ctx, env, srv, pos, strings.ToUpper(*source))
+			return ingestViaServer(ctx, env, srv, pos, cf.author())
 		}
 		return err
 	}
 	defer st.Close()
-	r := ingest.New(ingest.Options{Author: strings.ToUpper(*source)})
+	r := ingest.New(ingest.Options{Author: cf.author()})
 	p := newProgress(env.Stderr)
 	var docs, added, events int
 	var storeErrs []error
