@@ -1,38 +1,97 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"fmt"
+	"html/template"
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
+	"github.com/fulcrum-dev/fulcrum/internal/align"
 	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/report"
 	"github.com/fulcrum-dev/fulcrum/internal/store"
 	"github.com/fulcrum-dev/fulcrum/internal/votes"
 )
 
-// dyadRow is one year of two states' UN vote agreement.
+// dyadEventLimit is the number of events shown in each direction: the
+// latest ones.
+const dyadEventLimit = 100
+
+// dyadRow is one year of two states' UN vote agreement. Identical is the
+// share of joint roll calls on which both cast the same vote; Kappa is
+// Cohen's κ (nominal), null when undefined, with its 90% bootstrap
+// interval over roll calls.
 type dyadRow struct {
-	Year      string  `json:"year"`
-	N         int     `json:"n"`
-	Identical float64 `json:"identical"`
-	Kappa     float64 `json:"kappa"`
-	Width     int     `json:"-"` // bar width in percent
-	KappaText string  `json:"-"`
+	Year      string   `json:"year"`
+	N         int      `json:"n"`
+	Identical float64  `json:"identical"`
+	Kappa     *float64 `json:"kappa"`
+	KappaLo   *float64 `json:"kappa_lo"`
+	KappaHi   *float64 `json:"kappa_hi"`
+}
+
+// Pct is the share of identical votes in whole percent, for the table.
+func (r dyadRow) Pct() string { return fmt.Sprintf("%.0f%%", r.Identical*100) }
+
+// KappaText is κ with two decimals, or "–" when undefined.
+func (r dyadRow) KappaText() string {
+	if r.Kappa == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%+.2f", *r.Kappa)
+}
+
+// IntervalText is κ's interval, or "–".
+func (r dyadRow) IntervalText() string {
+	if r.KappaLo == nil || r.KappaHi == nil {
+		return "–"
+	}
+	return fmt.Sprintf("[%+.2f, %+.2f]", *r.KappaLo, *r.KappaHi)
+}
+
+// dyadVotes is the vote part of a dyad page: it depends only on the UN
+// votes, which do not change while the server runs.
+type dyadVotes struct {
+	Rows  []dyadRow
+	Chart template.HTML // rendered by report.Chart, which escapes its text
+}
+
+// dyadEvents is the events part of a dyad page, valid until the next write.
+type dyadEvents struct {
+	AtoB, BtoA       []event.Event
+	CountAB, CountBA int
 }
 
 // dyadView is the dyad page's data.
 type dyadView struct {
 	A, B         string
 	NameA, NameB string
-	Votes        []dyadRow
-	AtoB, BtoA   []event.Event
-	CountAB      int
-	CountBA      int
+	From, To     int // 0: open
+	Period       string
+	// NoVotes says in words why there is no vote chart; empty when there is.
+	NoVotes string
+	Votes   *dyadVotes
+	Events  *dyadEvents
 }
 
-// dyadShow compares two states: their UN vote agreement per year and their
-// coded events in both directions (the latest 100 each way).
+type dyadKey struct {
+	A, B     string
+	From, To int
+}
+
+type dyadEventKey struct {
+	dyadKey
+	Version int64
+}
+
+// dyadShow compares two states: their UN vote agreement per year (a chart
+// and its table) and their coded events in both directions (the latest
+// 100 each way), optionally limited to the years from and to.
 func (s *Server) dyadShow(w http.ResponseWriter, r *http.Request) {
 	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
 	v := dyadView{A: a, B: b}
@@ -50,57 +109,179 @@ func (s *Server) dyadShow(w http.ResponseWriter, r *http.Request) {
 			*c.name = act.Name
 		}
 	}
-	if s.cfg.Votes.Known(a) && s.cfg.Votes.Known(b) && a != b {
-		ag, err := s.cfg.Votes.Pair(a, b, votes.Options{})
+	q := r.URL.Query()
+	maxYear := s.cfg.Now().Year()
+	var err error
+	if v.From, err = year(q, "from", 0, maxYear); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if v.To, err = year(q, "to", 0, maxYear); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if v.From != 0 && v.To != 0 && v.From > v.To {
+		s.failErr(w, r, badParam("from", "%d is after to %d", v.From, v.To))
+		return
+	}
+	v.Period = period(v.From, v.To)
+	k := dyadKey{A: a, B: b, From: v.From, To: v.To}
+	ctx := r.Context()
+	switch {
+	case a == b:
+		v.NoVotes = "The same state twice: nothing to compare."
+	case !s.cfg.Votes.Known(a) || !s.cfg.Votes.Known(b):
+		who := v.NameA
+		if s.cfg.Votes.Known(a) {
+			who = v.NameB
+		}
+		v.NoVotes = fmt.Sprintf("%s casts no UN General Assembly votes (organisations and non-members do not vote), so there is no vote agreement to show.", who)
+	default:
+		dv, err := s.dyadVoteCache.get(ctx, k, func(context.Context) (*dyadVotes, error) { return s.buildDyadVotes(v) })
 		if err != nil {
-			s.failErr(w, r, fmt.Errorf("vote agreement %s–%s: %w", a, b, err))
+			s.failErr(w, r, err)
 			return
 		}
-		for _, g := range ag {
-			m := g.Measures(votes.Nominal)
-			row := dyadRow{Year: g.Bucket, N: m.N, Identical: m.Identical, Kappa: m.Kappa}
-			if !math.IsNaN(m.Identical) {
-				row.Width = int(math.Round(m.Identical * 100))
-			}
-			row.KappaText = "–"
-			if !math.IsNaN(m.Kappa) {
-				row.KappaText = fmt.Sprintf("%+.2f", m.Kappa)
-			}
-			if math.IsNaN(row.Kappa) {
-				row.Kappa = 0
-			}
-			if math.IsNaN(row.Identical) {
-				row.Identical = 0
-			}
-			v.Votes = append(v.Votes, row)
+		v.Votes = dv
+		if len(dv.Rows) == 0 {
+			v.NoVotes = fmt.Sprintf("No roll call on which both %s and %s voted (%s).", v.NameA, v.NameB, v.Period)
 		}
 	}
-	ctx := r.Context()
+	if v.Votes == nil {
+		v.Votes = &dyadVotes{}
+	}
+	v.Events, err = s.dyadEventCache.get(ctx, dyadEventKey{k, s.version.Load()}, func(ctx context.Context) (*dyadEvents, error) {
+		return s.buildDyadEvents(ctx, k)
+	})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if isAPI(r) {
+		rows := v.Votes.Rows
+		if rows == nil {
+			rows = []dyadRow{}
+		}
+		s.json(w, r, http.StatusOK, map[string]any{"a": a, "b": b, "from": v.From, "to": v.To, "votes": rows,
+			"events_a_to_b": v.Events.AtoB, "events_b_to_a": v.Events.BtoA, "count_a_to_b": v.Events.CountAB, "count_b_to_a": v.Events.CountBA})
+		return
+	}
+	s.html(w, r, http.StatusOK, "dyad", v.NameA+" and "+v.NameB, v)
+}
+
+// jan1 is 1 January of year y, UTC.
+func jan1(y int) time.Time { return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC) }
+
+// period names the years from–to in words; 0 is open.
+func period(from, to int) string {
+	switch {
+	case from == 0 && to == 0:
+		return "all years"
+	case from == 0:
+		return fmt.Sprintf("up to %d", to)
+	case to == 0:
+		return fmt.Sprintf("from %d", from)
+	case from == to:
+		return strconv.Itoa(from)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
+}
+
+// buildDyadVotes computes the yearly agreement of v.A and v.B and draws
+// it: the share of identical votes and Cohen's κ with its 90% bootstrap
+// interval over roll calls, as the report's votes channel computes it.
+func (s *Server) buildDyadVotes(v dyadView) (*dyadVotes, error) {
+	opt := votes.Options{From: v.From, To: v.To}
+	ag, err := s.cfg.Votes.Pair(v.A, v.B, opt)
+	if err != nil {
+		return nil, fmt.Errorf("vote agreement %s–%s: %w", v.A, v.B, err)
+	}
+	ks, err := align.VoteSeries(s.cfg.Votes, v.A, votes.StateRef(v.B), opt, align.BootstrapOptions{B: s.cfg.Bootstrap, Seed: 1})
+	if err != nil {
+		return nil, fmt.Errorf("vote agreement %s–%s: %w", v.A, v.B, err)
+	}
+	kappa := map[string]align.Point{}
+	for _, p := range ks.Points {
+		kappa[p.Period] = p
+	}
+	dv := &dyadVotes{}
+	if len(ag) == 0 {
+		return dv, nil
+	}
+	same := report.ChartLine{Label: "identical (share)", Color: "#1f5fa8"}
+	kap := report.ChartLine{Label: "κ, 90% band", Color: "#c0392b"}
+	num := func(x float64) *float64 { return &x }
+	for i, g := range ag {
+		m := g.Measures(votes.Nominal)
+		row := dyadRow{Year: g.Bucket, N: m.N, Identical: m.Identical}
+		if math.IsNaN(row.Identical) {
+			row.Identical = 0
+		}
+		x := float64(g.Start)
+		if i > 0 && g.Start > ag[i-1].Start+1 {
+			// A year without joint votes: break both lines.
+			gap := report.ChartPoint{X: x - 1, Y: math.NaN()}
+			same.Points = append(same.Points, gap)
+			kap.Points = append(kap.Points, gap)
+		}
+		same.Points = append(same.Points, report.ChartPoint{X: x, Y: row.Identical,
+			Title: fmt.Sprintf("%s: %s identical of %d joint roll calls", g.Bucket, row.Pct(), m.N)})
+		if p, ok := kappa[g.Bucket]; ok && p.N > 0 {
+			row.Kappa, row.KappaLo, row.KappaHi = num(p.Value), num(p.Lo), num(p.Hi)
+			kap.Points = append(kap.Points, report.ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi,
+				Title: fmt.Sprintf("%s: κ %+.2f, 90%% interval [%+.2f, %+.2f], %d roll calls", g.Bucket, p.Value, p.Lo, p.Hi, p.N)})
+		} else {
+			kap.Points = append(kap.Points, report.ChartPoint{X: x, Y: math.NaN()})
+		}
+		dv.Rows = append(dv.Rows, row)
+	}
+	first, last := ag[0].Bucket, ag[len(ag)-1].Bucket
+	c := report.Chart{
+		Title:  fmt.Sprintf("%s and %s — UN General Assembly votes, %s–%s", v.NameA, v.NameB, first, last),
+		Desc:   fmt.Sprintf("Line chart by year, %s to %s: the share of joint roll calls on which %s and %s voted the same (0 to 1), and Cohen's κ, agreement beyond chance (−1 to 1), with its 90%% bootstrap interval as a band. %d years; the table below lists every value.", first, last, v.NameA, v.NameB, len(ag)),
+		YLabel: "share identical · κ",
+		YMin:   -1, YMax: 1,
+		Width: 880, Height: 320,
+		Lines: []report.ChartLine{same, kap},
+	}
+	var buf bytes.Buffer
+	if err := c.WriteSVG(&buf); err != nil {
+		return nil, fmt.Errorf("draw vote agreement %s–%s: %w", v.A, v.B, err)
+	}
+	dv.Chart = template.HTML(buf.String())
+	return dv, nil
+}
+
+// buildDyadEvents counts the events of k's pair in both directions and
+// reads the latest dyadEventLimit of each.
+func (s *Server) buildDyadEvents(ctx context.Context, k dyadKey) (*dyadEvents, error) {
+	s.dbSem <- struct{}{}
+	defer func() { <-s.dbSem }()
+	de := &dyadEvents{}
 	for _, dir := range []struct {
 		src, tgt string
 		out      *[]event.Event
 		n        *int
-	}{{a, b, &v.AtoB, &v.CountAB}, {b, a, &v.BtoA, &v.CountBA}} {
+	}{{k.A, k.B, &de.AtoB, &de.CountAB}, {k.B, k.A, &de.BtoA, &de.CountBA}} {
 		f := store.EventFilter{Sources: []string{dir.src}, Targets: []string{dir.tgt}}
+		if k.From != 0 {
+			f.From = jan1(k.From)
+		}
+		if k.To != 0 {
+			f.To = jan1(k.To+1).AddDate(0, 0, -1)
+		}
 		n, err := s.cfg.Store.CountEvents(ctx, f)
 		if err != nil {
-			s.failErr(w, r, err)
-			return
+			return nil, fmt.Errorf("count events %s→%s: %w", dir.src, dir.tgt, err)
 		}
 		*dir.n = n
-		f.Limit, f.Offset = 100, max(0, n-100)
+		f.Limit, f.Offset = dyadEventLimit, max(0, n-dyadEventLimit)
 		evs, err := s.cfg.Store.Events(ctx, f)
 		if err != nil {
-			s.failErr(w, r, err)
-			return
+			return nil, fmt.Errorf("read events %s→%s: %w", dir.src, dir.tgt, err)
 		}
 		s.fillText(ctx, evs)
 		*dir.out = evs
 	}
-	if isAPI(r) {
-		s.json(w, r, http.StatusOK, map[string]any{"a": a, "b": b, "votes": v.Votes,
-			"events_a_to_b": v.AtoB, "events_b_to_a": v.BtoA, "count_a_to_b": v.CountAB, "count_b_to_a": v.CountBA})
-		return
-	}
-	s.html(w, r, http.StatusOK, "dyad", v.NameA+" and "+v.NameB, v)
+	return de, nil
 }

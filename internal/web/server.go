@@ -95,6 +95,11 @@ type Server struct {
 	writes   sync.WaitGroup
 	sessions *sessions
 	evCache  evidenceCache
+	// dyadVoteCache keeps the dyad pages' vote tables and charts (the UN
+	// votes do not change while the server runs); dyadEventCache their
+	// events per write counter.
+	dyadVoteCache  onceCache[dyadKey, *dyadVotes]
+	dyadEventCache onceCache[dyadEventKey, *dyadEvents]
 	// dbSem bounds the evidence queries running at once: DuckDB runs
 	// each on its own thread pool, and many at a time only add memory.
 	dbSem chan struct{}
@@ -130,6 +135,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, pages: pages, sessions: newSessions(), dbSem: make(chan struct{}, maxDBQueries)}
 	s.reports = newReportCache(64)
+	s.dyadVoteCache.max, s.dyadEventCache.max = maxDyadCache, maxDyadCache
 	return s, nil
 }
 

@@ -45,7 +45,7 @@ func TestPages(t *testing.T) {
 		{"evidence bad page", "/evidence?page=0", 400, []string{"parameter page"}, nil},
 		{"evidence bad pole", "/evidence?pole=MARS", 400, []string{"parameter pole"}, nil},
 		{"evidence bad source", "/evidence?source=B%20L", 400, []string{"parameter source"}, nil},
-		{"dyad", "/dyad/BLR/RUS", 200, []string{"UN vote agreement", "BLR → RUS (5 events", "praised Russia"}, nil},
+		{"dyad", "/dyad/BLR/RUS", 200, []string{"UN General Assembly vote agreement", "BLR → RUS: 5 coded events, all years", "praised Russia"}, nil},
 		{"dyad unknown", "/dyad/BLR/QQQ", 404, []string{"QQQ"}, nil},
 		{"ingest read-only", "/ingest", 200, []string{"Read-only"}, nil},
 		{"corrections empty", "/corrections", 200, []string{"No corrections yet"}, nil},
