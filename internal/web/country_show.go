@@ -84,15 +84,29 @@ func (s *Server) reportParams(r *http.Request) (reportParams, int, error) {
 // countryView is the country page's data.
 type countryView struct {
 	reportParams
-	PoleList  string
-	AllPoles  []string
-	R         *report.Report
-	Charts    []chart
-	Channels  []channelView
-	Counted   int // statement events counted over the period
-	NoData    string
-	Dyads     []string
-	Writeable bool
+	PoleList string
+	AllPoles []string
+	R        *report.Report
+	Charts   []chart
+	Channels []channelView
+	// Counted is the number of distinct statement events that count
+	// toward at least one pole over the period; PoleCounts the number
+	// toward each pole. An event toward a state in two poles counts once
+	// in Counted and once for each pole: Shared is the number of such
+	// events, and PoleSum what the pole counts add up to.
+	Counted    int
+	PoleCounts []poleCount
+	Shared     int
+	PoleSum    int
+	NoData     string
+	Dyads      []string
+	Writeable  bool
+}
+
+// poleCount is the number of statement events counted toward one pole.
+type poleCount struct {
+	Pole string
+	N    int
 }
 
 type channelView struct {
@@ -194,11 +208,7 @@ func (s *Server) countryView(b *built, p reportParams) countryView {
 	v := countryView{reportParams: p, PoleList: strings.Join(p.Poles, ","), AllPoles: s.cfg.Dict.Poles(), R: b.Report, Charts: b.Charts}
 	for _, ch := range b.Report.Channels {
 		if ch.Name == report.Statements {
-			for _, se := range ch.Series {
-				for _, pt := range se.Points {
-					v.Counted += pt.N
-				}
-			}
+			v.Counted, v.PoleCounts, v.Shared, v.PoleSum = countStatements(ch)
 		}
 		v.Channels = append(v.Channels, channelTable(ch))
 	}
@@ -206,6 +216,31 @@ func (s *Server) countryView(b *built, p reportParams) countryView {
 		v.Dyads = append(v.Dyads, pole.Core...)
 	}
 	return v
+}
+
+// countStatements counts the statements channel's events: distinct
+// events over all poles (by evidence id), each pole's own count, the
+// events that count toward more than one pole, and the sum of the pole
+// counts.
+func countStatements(ch report.Channel) (distinct int, perPole []poleCount, shared, sum int) {
+	poles := map[string]int{} // event id → poles it counts toward
+	for _, se := range ch.Series {
+		pc := poleCount{Pole: se.Pole}
+		for _, pt := range se.Points {
+			pc.N += pt.N
+			for _, id := range pt.Evidence {
+				poles[id]++
+			}
+		}
+		sum += pc.N
+		perPole = append(perPole, pc)
+	}
+	for _, n := range poles {
+		if n > 1 {
+			shared++
+		}
+	}
+	return len(poles), perPole, shared, sum
 }
 
 func channelTable(ch report.Channel) channelView {

@@ -80,8 +80,16 @@ const testToken = "test-token-123"
 
 func newFixture(t testing.TB, token string) *fixture {
 	t.Helper()
+	dict, _ := reference(t)
+	return newFixtureDict(t, token, dict)
+}
+
+// newFixtureDict is [newFixture] with another actor dictionary, e.g. the
+// built-in one with poles of the test's own.
+func newFixtureDict(t testing.TB, token string, dict *actors.Dict) *fixture {
+	t.Helper()
 	ctx := t.Context()
-	dict, vd := reference(t)
+	_, vd := reference(t)
 	st, err := store.Open(ctx, store.Memory)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
