@@ -42,9 +42,12 @@
 // # Import paths
 //
 // GDELT files take the fast path by default: DuckDB's read_csv reads the
-// file with typed columns (rows that do not fit are rejected with their
-// line numbers via store_rejects) and maps actors and codes in SQL with
-// joins against the code tables, in one transaction per file. An
+// file, typing the columns fulcrum stores (rows whose stored fields do not
+// fit are rejected with their line numbers via store_rejects; like
+// [ParseGDELT], it does not check columns it drops), and maps actors and
+// codes in SQL with joins against the code tables, built on the code
+// tables' side, in one transaction per file. The check that a record's id
+// is not stored already runs only when GDELT records are stored. An
 // interrupted fast import leaves nothing and starts the file again.
 // Options.Checked, and every ICEWS and POLECAT file, take the checked path:
 // a streaming Go parser (constant memory, any file size) writes mapped

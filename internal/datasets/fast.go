@@ -36,7 +36,7 @@ func gdeltNames(n int) []string {
 	return out
 }
 
-// gdeltType is the DuckDB type the fast path reads a GDELT column as; a row
+// gdeltType is the DuckDB type a GDELT column is read as when typed; a row
 // whose field does not convert is rejected with its line number.
 func gdeltType(c string) string {
 	switch c {
@@ -54,17 +54,33 @@ func gdeltType(c string) string {
 	return "VARCHAR"
 }
 
+// gdeltStored are the typed GDELT columns the import stores; the others
+// are read as text and dropped, so, as in [ParseGDELT], a bad value in a
+// column fulcrum does not keep (MonthYear, FractionDate, the actors'
+// coordinates) neither costs a conversion nor rejects the row.
+var gdeltStored = map[string]bool{
+	"GLOBALEVENTID": true, "SQLDATE": true, "QuadClass": true, "GoldsteinScale": true,
+	"NumMentions": true, "NumSources": true, "NumArticles": true, "AvgTone": true,
+	"ActionGeo_Lat": true, "ActionGeo_Long": true,
+}
+
 // GDELTColumnTypes returns the read_csv columns={…} struct literal for a
 // GDELT layout with n columns (61, 58 or 57): the column names of the
-// codebook and the types the fast import reads them as.
-func GDELTColumnTypes(n int) string {
+// codebook, every one typed as the codebook gives it.
+func GDELTColumnTypes(n int) string { return gdeltColumns(n, func(string) bool { return true }) }
+
+func gdeltColumns(n int, typed func(string) bool) string {
 	var cols strings.Builder
 	cols.WriteString("{")
 	for i, c := range gdeltNames(n) {
 		if i > 0 {
 			cols.WriteString(", ")
 		}
-		fmt.Fprintf(&cols, "'%s': '%s'", c, gdeltType(c))
+		t := "VARCHAR"
+		if typed(c) {
+			t = gdeltType(c)
+		}
+		fmt.Fprintf(&cols, "'%s': '%s'", c, t)
 	}
 	cols.WriteString("}")
 	return cols.String()
@@ -74,14 +90,21 @@ func GDELTColumnTypes(n int) string {
 // columns; rejects go to the temporary table fulcrum_rejects.
 func gdeltReadCSV(path string, n int) string {
 	return `read_csv(` + sqlString(path) + `, delim='\t', quote='', escape='', header=false, auto_detect=false,
-	dateformat='%Y%m%d', columns=` + GDELTColumnTypes(n) + `,
+	dateformat='%Y%m%d', columns=` + gdeltColumns(n, func(c string) bool { return gdeltStored[c] }) + `,
 	store_rejects=true, rejects_table='fulcrum_rejects', rejects_scan='fulcrum_reject_scans', rejects_limit=0)`
 }
 
 // gdeltInsertSQL maps GDELT columns to dataset_events in SQL: actors by the
 // group, then country, code tables (as [GDELTActor] does), CAMEO weights by
 // dataset_cameo (as [event.Lookup] does), place by FeatureID, else name.
-func gdeltInsertSQL(path string, n int, file string) string {
+// With dedup, records whose id is stored already are left out; without,
+// the caller has made sure no GDELT record is stored yet.
+func gdeltInsertSQL(path string, n int, file string, dedup bool) string {
+	where := ""
+	if dedup {
+		where = `
+WHERE NOT EXISTS (SELECT 1 FROM dataset_events e WHERE e.origin = 'gdelt' AND e.id = 'gdelt:' || r.GLOBALEVENTID)`
+	}
 	url := "r.SOURCEURL"
 	if n == GDELT1BackColumns {
 		url = "''"
@@ -100,8 +123,7 @@ LEFT JOIN dataset_actor_codes g1 ON g1.kind = 'group' AND g1.code = r.Actor1Know
 LEFT JOIN dataset_actor_codes c1 ON c1.kind = 'country' AND c1.code = r.Actor1CountryCode
 LEFT JOIN dataset_actor_codes g2 ON g2.kind = 'group' AND g2.code = r.Actor2KnownGroupCode
 LEFT JOIN dataset_actor_codes c2 ON c2.kind = 'country' AND c2.code = r.Actor2CountryCode
-LEFT JOIN dataset_cameo k ON k.code = r.EventCode
-WHERE NOT EXISTS (SELECT 1 FROM dataset_events e WHERE e.origin = 'gdelt' AND e.id = 'gdelt:' || r.GLOBALEVENTID)`
+LEFT JOIN dataset_cameo k ON k.code = r.EventCode` + where
 }
 
 // importFast loads a GDELT file with DuckDB's CSV reader in one
@@ -142,12 +164,28 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 	if _, err := conn.ExecContext(ctx, `DROP TABLE IF EXISTS fulcrum_rejects; DROP TABLE IF EXISTS fulcrum_reject_scans`); err != nil {
 		return fmt.Errorf("import %s: clear rejects: %w", in.path, err)
 	}
+	// DuckDB cannot estimate the rows of a CSV file it has not read, and
+	// its join planner then builds hash tables on the file's side (every
+	// column of every row) rather than on the small code tables. Keeping
+	// the joins in the order written, code tables as the build side, halves
+	// the import's time. The setting is the connection's: put it back
+	// before the connection returns to the pool, whatever happened.
+	if _, err := conn.ExecContext(ctx, `SET disabled_optimizers = 'join_order,build_side_probe_side'`); err != nil {
+		return fmt.Errorf("import %s: %w", in.path, err)
+	}
+	defer conn.ExecContext(context.Background(), `RESET disabled_optimizers`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}
 	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, gdeltInsertSQL(path, ncol, filepath.Base(in.path)))
+	// The id check is needed only when GDELT records are stored already:
+	// on a first import it would hold every row of the file in memory.
+	var stored bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dataset_events WHERE origin = 'gdelt')`).Scan(&stored); err != nil {
+		return fmt.Errorf("import %s: %w", in.path, err)
+	}
+	r, err := tx.ExecContext(ctx, gdeltInsertSQL(path, ncol, filepath.Base(in.path), stored))
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}

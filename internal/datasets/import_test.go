@@ -197,3 +197,67 @@ func TestMigrateTwice(t *testing.T) {
 		t.Errorf("got %d events, want 100", got)
 	}
 }
+
+// TestOverlappingFiles imports two different files that share records:
+// the second file adds only the records not stored yet, on both paths, and
+// the fast path leaves the connection's planner settings as it found them.
+func TestOverlappingFiles(t *testing.T) {
+	ctx := context.Background()
+	for _, checked := range []bool{false, true} {
+		name := map[bool]string{false: "fast", true: "checked"}[checked]
+		t.Run(name, func(t *testing.T) {
+			db := openDB(t)
+			db.SetMaxOpenConns(1)
+			a := writeFile(t, "a.CSV", strings.Join(seriesFixture[:3], "\n")+"\n")
+			b := writeFile(t, "b.CSV", strings.Join(seriesFixture[1:5], "\n")+"\n")
+			opt := datasets.Options{Kind: "gdelt", Checked: checked}
+			ra, err := datasets.ImportFile(ctx, db, a, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rb, err := datasets.ImportFile(ctx, db, b, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := ra.Rows, int64(3); got != want {
+				t.Errorf("first file: got %d rows, want %d", got, want)
+			}
+			if got, want := rb.Rows, int64(2); got != want {
+				t.Errorf("second file: got %d new rows, want %d (2 of its 4 were stored)", got, want)
+			}
+			if got, want := count(t, db, `SELECT count(*) FROM dataset_events`), int64(5); got != want {
+				t.Errorf("stored %d records, want %d", got, want)
+			}
+			var opts string
+			if err := db.QueryRow(`SELECT current_setting('disabled_optimizers')`).Scan(&opts); err != nil {
+				t.Fatal(err)
+			}
+			if opts != "" {
+				t.Errorf("disabled_optimizers left at %q after the import", opts)
+			}
+		})
+	}
+}
+
+// TestUnusedColumnsNotChecked: a bad value in a column fulcrum does not
+// keep (FractionDate, column 5) rejects the row on neither path, as the Go
+// parser checks only what it stores.
+func TestUnusedColumnsNotChecked(t *testing.T) {
+	ctx := context.Background()
+	f := strings.Split(seriesFixture[0], "\t")
+	f[4] = "not-a-fraction"
+	for _, checked := range []bool{false, true} {
+		name := map[bool]string{false: "fast", true: "checked"}[checked]
+		t.Run(name, func(t *testing.T) {
+			db := openDB(t)
+			p := writeFile(t, "u.CSV", strings.Join(f, "\t")+"\n"+seriesFixture[1]+"\n")
+			r, err := datasets.ImportFile(ctx, db, p, datasets.Options{Kind: "gdelt", Checked: checked})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Rows != 2 || r.Bad != 0 {
+				t.Errorf("got %d rows, %d bad; want 2, 0", r.Rows, r.Bad)
+			}
+		})
+	}
+}
