@@ -613,6 +613,13 @@ func shares(channel string, series []align.Series) []SharesRow {
 	return rows
 }
 
+// minShareYears is the fewest years with data on every pole for which the
+// verdict with three or more poles names the closest pole on a channel.
+const minShareYears = 3
+
+// sharesVerdict is the verdict with three or more poles: per channel, the
+// pole with the largest mean share over the years with data on every pole,
+// and over how many years that is.
 func sharesVerdict(name string, chs []Channel, opt Options) string {
 	var parts []string
 	for _, ch := range chs {
@@ -631,13 +638,28 @@ func sharesVerdict(name string, chs []Channel, opt Options) string {
 			}
 			ent += r.Entropy / float64(len(ch.Shares))
 		}
+		years := fmt.Sprintf("the %d years with data on every pole, %s–%s", len(ch.Shares), ch.Shares[0].Period, ch.Shares[len(ch.Shares)-1].Period)
+		if len(ch.Shares) < minShareYears {
+			// One or two years are anecdotes, not a position: say so
+			// rather than name a pole.
+			var ps []string
+			for _, r := range ch.Shares {
+				ps = append(ps, r.Period)
+			}
+			what := "year"
+			if len(ps) > 1 {
+				what = "years"
+			}
+			parts = append(parts, fmt.Sprintf("%s: too little data to tell (data on every pole in %d %s only: %s)", ch.Name, len(ps), what, strings.Join(ps, ", ")))
+			continue
+		}
 		best := 0
 		for k := range mean {
 			if mean[k] > mean[best] {
 				best = k
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s: closest to %s (mean share %.2f, entropy %.2f)", ch.Name, strings.ToUpper(opt.Poles[best]), mean[best], ent))
+		parts = append(parts, fmt.Sprintf("%s: closest to %s (mean share %.2f, entropy %.2f, over %s)", ch.Name, strings.ToUpper(opt.Poles[best]), mean[best], ent, years))
 	}
 	return fmt.Sprintf("%s, %d–%d: %s.", name, opt.From, opt.To, strings.Join(parts, "; "))
 }
