@@ -30,35 +30,43 @@ func artifactDir(t *testing.T) string {
 	return dir
 }
 
-// TestBrowserJourney drives the dashboard in headless Chromium: log in,
-// open a country page, change the poles, open an evidence row in its
-// document, mark the event wrong and see the country's count drop.
-func TestBrowserJourney(t *testing.T) {
+// newBrowser starts headless Chromium with a 1280×900 window, skipping
+// the test when there is none or in -short mode. The returned context
+// ends after timeout; the browser closes with the test.
+func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("skipping browser test: %s not found (apt-get install chromium, as .ci/run does)", chromiumPath)
 	}
 	if testing.Short() {
 		t.Skip("skipping browser test in -short mode")
 	}
-	f := newFixture(t, testToken)
-	ts := httptest.NewServer(f.h)
-	defer ts.Close()
-	dir := artifactDir(t)
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 		chromedp.WindowSize(1280, 900))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
+	t.Cleanup(cancelA)
 	// No timeout on the first context: it owns the browser.
 	bctx, cancelB := chromedp.NewContext(actx)
-	defer cancelB()
+	t.Cleanup(cancelB)
 	if err := chromedp.Do(bctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
+	ctx, cancel := context.WithTimeout(bctx, timeout)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// TestBrowserJourney drives the dashboard in headless Chromium: log in,
+// open a country page, change the poles, open an evidence row in its
+// document, mark the event wrong and see the country's count drop.
+func TestBrowserJourney(t *testing.T) {
+	f := newFixture(t, testToken)
+	ts := httptest.NewServer(f.h)
+	defer ts.Close()
+	dir := artifactDir(t)
+	ctx := newBrowser(t, 90*time.Second)
 
 	shot := func(name string) {
 		t.Helper()
@@ -162,4 +170,72 @@ func TestBrowserJourney(t *testing.T) {
 		t.Fatalf("open dyad: %v", err)
 	}
 	shot("dyad")
+}
+
+// TestBrowserPages opens every page as a logged-in analyst would, at a
+// desktop and a narrow window width, saves a screenshot of each in the
+// artifacts folder, and checks what a reader would notice: the page does
+// not scroll sideways, and no template placeholder or NaN shows.
+func TestBrowserPages(t *testing.T) {
+	f := newFixture(t, testToken)
+	ts := httptest.NewServer(f.h)
+	defer ts.Close()
+	dir := artifactDir(t)
+	ctx := newBrowser(t, 150*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/login?next=/"),
+		chromedp.SendKeys(chromedp.ID("token"), testToken), chromedp.Click(chromedp.ID("login")),
+		chromedp.WaitVisible(chromedp.ID("countries"))); err != nil {
+		t.Fatalf("log in: %v", err)
+	}
+	doc, ev := f.docs["praise-2016"], f.events["praise-2016"]
+	pages := []struct{ name, path string }{
+		{"overview", "/"},
+		{"overview-no-match", "/?q=zzzz"},
+		{"country", "/country/BLR?from=2010&to=2020"},
+		{"country-three-poles", "/country/BLR?poles=RUSSIA,WEST,CHINA&from=2010&to=2020"},
+		{"evidence", "/evidence"},
+		{"evidence-none", "/evidence?negated=yes"},
+		{"document", "/docs/" + doc + "?event=" + ev},
+		{"event", "/events/" + ev},
+		{"dyad", "/dyad/BLR/RUS?from=1992&to=2020"},
+		{"dyad-all-years", "/dyad/BLR/RUS"},
+		{"dyad-organisation", "/dyad/BLR/NATO"},
+		{"ingest", "/ingest"},
+		{"corrections", "/corrections"},
+		{"not-found", "/country/QQQ"},
+	}
+	for _, width := range []int64{1280, 800} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatalf("viewport %d: %v", width, err)
+		}
+		for _, p := range pages {
+			name := p.name + "-" + strconv.FormatInt(width, 10)
+			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p.path)); err != nil {
+				t.Fatalf("open %s: %v", p.path, err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG; below, JPEG
+			if err != nil {
+				t.Fatalf("screenshot %s: %v", name, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "page-"+name+".png"), png, 0o644); err != nil {
+				t.Fatalf("write screenshot: %v", err)
+			}
+			over, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+			if err != nil {
+				t.Fatalf("measure %s: %v", name, err)
+			}
+			if over > 0 {
+				t.Errorf("%s at %d px: the page scrolls sideways by %d px", p.path, width, over)
+			}
+			text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+			if err != nil {
+				t.Fatalf("text of %s: %v", name, err)
+			}
+			for _, bad := range []string{"<no value>", "NaN", "%!"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s at %d px shows %q", p.path, width, bad)
+				}
+			}
+		}
+	}
 }

@@ -65,6 +65,9 @@ func (s *Server) documentShow(w http.ResponseWriter, r *http.Request) {
 		d = doc.Document{ID: id, Title: evs[0].DocTitle, URL: evs[0].DocURL}
 		s.fillText(ctx, evs)
 	}
+	if hasText {
+		evidenceFromText(d.Text, evs)
+	}
 	corr, err := s.cfg.Store.Corrections(ctx, store.CorrectionFilter{Doc: id})
 	if err != nil {
 		s.failErr(w, r, err)
@@ -135,6 +138,19 @@ func segments(text string, evs []event.Event, focus string) []segment {
 		out = append(out, segment{Start: pos, Text: text[pos:]})
 	}
 	return out
+}
+
+// evidenceFromText fills the evidence text of events that have none (the
+// built-in speeches store only offsets) from the document's text, when
+// their span lies inside it on character boundaries.
+func evidenceFromText(text string, evs []event.Event) {
+	for i := range evs {
+		ev := &evs[i].Evidence
+		if ev.Text != "" || ev.Start < 0 || ev.End > len(text) || ev.Start >= ev.End || !boundary(text, ev.Start) || !boundary(text, ev.End) {
+			continue
+		}
+		ev.Text = text[ev.Start:ev.End]
+	}
 }
 
 func boundary(s string, i int) bool {

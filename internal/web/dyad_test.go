@@ -62,7 +62,7 @@ func TestDyadChart(t *testing.T) {
 		}
 	}
 	// The table stays below the chart, one row a year.
-	tbl := regexp.MustCompile(`(?s)<table class="list" id="dyad-votes">.*?</table>`).FindString(body)
+	tbl := regexp.MustCompile(`(?s)<table class="list compact" id="dyad-votes">.*?</table>`).FindString(body)
 	if got, want := strings.Count(tbl, "<tr><td>"), len(ag); got != want {
 		t.Errorf("table rows: got %d, want %d", got, want)
 	}

@@ -105,3 +105,27 @@ func FuzzSegments(f *testing.F) {
 		}
 	})
 }
+
+func TestEvidenceFromText(t *testing.T) {
+	text := "Minsk thanked Moscow. Ещё раз."
+	tests := []struct {
+		name string
+		ev   event.Evidence
+		want string
+	}{
+		{"empty is filled", event.Evidence{Start: 0, End: 21}, "Minsk thanked Moscow."},
+		{"text kept", event.Evidence{Start: 0, End: 5, Text: "as coded"}, "as coded"},
+		{"past the end", event.Evidence{Start: 22, End: 200}, ""},
+		{"inside a character", event.Evidence{Start: 23, End: 26}, ""},
+		{"empty span", event.Evidence{Start: 5, End: 5}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := []event.Event{{Evidence: tc.ev}}
+			evidenceFromText(text, evs)
+			if got := evs[0].Evidence.Text; got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
