@@ -145,11 +145,11 @@ func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
 // of the UN General Debate corpus when one is found: the folder in
 // $FULCRUM_UNGDC, else ../shared/data/ungdc_speeches. The corpus is not
 // shipped with fulcrum; without it the evidence is cited by speech and byte
-// offsets.
-func builtinMeta(ctx context.Context, env *Env, st *store.Store, events []event.Event) error {
+// offsets, and builtinMeta returns how many events it could not quote.
+func builtinMeta(ctx context.Context, env *Env, st *store.Store, events []event.Event) (unquoted int, err error) {
 	rows, err := st.DB().QueryContext(ctx, `SELECT doc, path, title, url, doc_date FROM builtin_statements`)
 	if err != nil {
-		return fmt.Errorf("speech metadata: %w", err)
+		return 0, fmt.Errorf("speech metadata: %w", err)
 	}
 	defer rows.Close()
 	type meta struct{ path, title, url, date string }
@@ -158,12 +158,12 @@ func builtinMeta(ctx context.Context, env *Env, st *store.Store, events []event.
 		var d string
 		var m meta
 		if err := rows.Scan(&d, &m.path, &m.title, &m.url, &m.date); err != nil {
-			return fmt.Errorf("speech metadata: %w", err)
+			return 0, fmt.Errorf("speech metadata: %w", err)
 		}
 		docs[d] = m
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("speech metadata: %w", err)
+		return 0, fmt.Errorf("speech metadata: %w", err)
 	}
 	paths := map[string]string{}
 	for i := range events {
@@ -182,5 +182,10 @@ func builtinMeta(ctx context.Context, env *Env, st *store.Store, events []event.
 	if _, err := os.Stat(filepath.Join(dir, "index.csv")); err == nil {
 		statements.FillText(events, paths, dir)
 	}
-	return nil
+	for i := range events {
+		if _, ok := paths[events[i].Doc]; ok && events[i].Evidence.Text == "" {
+			unquoted++
+		}
+	}
+	return unquoted, nil
 }

@@ -32,7 +32,8 @@ func statementEvents(ctx context.Context, env *Env, country string, from, to int
 	if err != nil {
 		return nil, nil, fmt.Errorf("read events of %s: %w", country, err)
 	}
-	if err := builtinMeta(ctx, env, st, evs); err != nil {
+	unquoted, err := builtinMeta(ctx, env, st, evs)
+	if err != nil {
 		return nil, nil, err
 	}
 	ds, cut, err := datasets.SourceEvents(ctx, st.DB(), country, from, to, maxDatasetEvents)
@@ -40,6 +41,9 @@ func statementEvents(ctx context.Context, env *Env, country string, from, to int
 		return nil, nil, err
 	}
 	var notes []string
+	if unquoted > 0 {
+		notes = append(notes, fmt.Sprintf("%d built-in UN General Debate events are cited by speech and byte offsets, not quoted: the speech texts are not shipped with fulcrum. Set FULCRUM_UNGDC to a copy of the UNGDC corpus (the folder with index.csv and texts/) to quote them.", unquoted))
+	}
 	if cut {
 		notes = append(notes, fmt.Sprintf("Only the %d most recent imported dataset events of %s were used; narrow --from/--to to use them all.", maxDatasetEvents, country))
 	}
