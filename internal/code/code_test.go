@@ -461,3 +461,43 @@ func TestCoordinationAndNesting(t *testing.T) {
 			want: []want{{src: "FIN", tgt: "USA", cameo: "1212"}}},
 	})
 }
+
+// TestAttributionAndVoice covers trailing attribution, hostile acts in a
+// speaker's words, the speaker's own country as object, light verbs and
+// reduced passives.
+func TestAttributionAndVoice(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "trailing-third-party",
+			text: "Venezuela expelled three Colombian diplomats, the Colombian foreign ministry said.",
+			want: []want{{src: "VEN", tgt: "COL", cameo: "166", modality: event.Reported}}},
+		{name: "trailing-unknown-speaker",
+			text: "Iran seized a Greek oil tanker in the Gulf, officials said on Tuesday.",
+			want: []want{{src: "IRN", tgt: "GRC", cameo: "171", modality: event.Reported}}},
+		{name: "trailing-speaker-not-target",
+			text: "Eritrean troops killed dozens of civilians in Tigray, Ethiopia said.",
+			not:  []want{{src: "ERI", tgt: "ETH"}, {src: "ETH", tgt: "ERI"}}},
+		{name: "trailing-own-act",
+			text: "Moldova will remain a reliable partner of Romania, President Sandu said.",
+			want: []want{{src: "MDA", tgt: "ROU", cameo: "032", modality: event.Intent}}},
+		{name: "lead-reported-hostile-act",
+			text: "The Iraqi prime minister said Turkish drones had struck a village near Duhok.",
+			want: []want{{src: "IRQ", tgt: "TUR", cameo: "1123", modality: event.Asserted}}},
+		{name: "quoted-hostile-noun",
+			text: "“NATO is preparing an attack on our country,” Lukashenko told state television.",
+			want: []want{{src: "BLR", tgt: "NATO", cameo: "1123", quote: true}}},
+		{name: "our-cities",
+			text: "Foreign forces shelled our cities, and Armenian troops occupied our villages.", author: "AZE",
+			want: []want{{src: "ARM", tgt: "AZE", cameo: "192"}}},
+		{name: "light-verb-agent",
+			text: "Serbian forces committed mass killings in Srebrenica, the tribunal found.",
+			want: []want{{src: "SRB", cameo: "202"}}},
+		{name: "reduced-passive",
+			text: "Belarus released six political prisoners, a move welcomed by the European Union.",
+			want: []want{{src: "EU", tgt: "BLR", cameo: "051"}},
+			not:  []want{{src: "BLR", tgt: "EU"}}},
+		{name: "warn-against",
+			text: "France warned Iran against any further enrichment of uranium in Israel.",
+			want: []want{{src: "FRA", tgt: "IRN", cameo: "130"}},
+			not:  []want{{src: "FRA", tgt: "ISR"}}},
+	})
+}

@@ -1089,8 +1089,14 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 	// …", "it was revealed that …".
 	content := a
 	reported := false
+	contentEnd := b // a trailing attribution ends the reported words
 	if !quote {
-		for k := a; k < b; k++ {
+		if tsp, comma, ok := c.trailingAttribution(ctx, toks, ments, a, b); ok {
+			// "Turkey apologised to Russia, the Kremlin said": Turkey's act,
+			// told by the Kremlin, which is not its target.
+			sp, reported, contentEnd = tsp, true, comma
+		}
+		for k := a; k < b && !reported; k++ {
 			t := toks[k]
 			if t.cls&cAccording != 0 && k+1 < b {
 				if s2, ok := c.mentionSpeaker(ctx, toks, ments, k+1, min(b, k+8)); ok {
@@ -1194,6 +1200,16 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			cs = content
 		}
 		ws := max(cs, cd.t0-negWindow)
+		// "a move welcomed by the United States", "militias backed by
+		// Rwanda", "a ceasefire brokered by Russia": a participle right
+		// before "by" is a passive whose patient is the noun it follows;
+		// the markers before that noun belong to another verb.
+		reducedBy := !r.noun && r.verb && cd.t1 == cd.t0+1 && cd.t1+1 < b && toks[cd.t1].cls&cBy != 0 &&
+			cd.t0 > cs && toks[cd.t0-1].cls&(cAux|cWe|cHeShe|cIt|cPassive) == 0 && toks[cd.t0-1].inMent < 0 &&
+			participle(ctx.norm[toks[cd.t0].start:toks[cd.t0].end])
+		if reducedBy {
+			ws = cd.t0
+		}
 		var neg, intent, hypo bool
 		var conv uint16
 		convAt := -1
@@ -1288,6 +1304,18 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			}
 			if inContent && sp.ok && srcs[0].code != sp.code && modality == event.Asserted {
 				modality = event.Reported
+				if root(code) >= 14 && !r.noun && !neg && contentEnd == b {
+					// Lavrov said: "The West has declared war on Russia":
+					// another's hostile act in a speaker's words (not
+					// told after them) is the speaker's accusation.
+					for i := 0; i < ns; i++ {
+						if srcs[i].code != sp.code {
+							dst = c.emit(st, ctx, dst, sp, srcs[i].code, accusationOf(code), ruleID+"+accuse", false, event.Asserted, quote, es, ee, w)
+							emitted++
+						}
+					}
+					continue
+				}
 			}
 			if sp.ok && srcs[0].code == sp.code && srcs[0].person == "" {
 				srcs[0] = sp // the speaker's own state: keep the speaker's name
@@ -1328,8 +1356,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		convAgent := int32(-1)
 		if r.noun {
 			nounAgent = nominalAgent(ctx.norm, toks, ments, cs, cd.t0, cd.t1, b)
-			if nounAgent < 0 && sub.kind == subMention && possessedBySubject(toks, cs, cd.t0) {
-				// "Russia continues its aggression against Ukraine".
+			if nounAgent < 0 && sub.kind == subMention && (possessedBySubject(toks, cs, cd.t0) || afterLightVerb(toks, cs, cd.t0)) {
+				// "Russia continues its aggression against Ukraine", "forces
+				// committed mass killings", "carried out air strikes".
 				nounAgent = sub.ments[0]
 			}
 			switch {
@@ -1351,6 +1380,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			agent := nounAgent
 			var accuser speaker
 			switch {
+			case contentEnd < b && cd.t0 < contentEnd:
+				// "…, the United States said": the act is reported, not
+				// the speaker's accusation.
 			case sp.ok && (quote || cd.t0 >= content):
 				accuser = sp
 			case sub.kind == subFirst && ctx.d.Author != "":
@@ -1401,6 +1433,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		// Passive voice: "Belarus was criticised by the EU".
 		var agentMent int32 = -1
 		ce := clauseEnd(toks, cd.t1, b)
+		if cd.t1 <= contentEnd {
+			ce = min(ce, contentEnd)
+		}
 		passive := !r.noun && r.verb && cd.t0 > cs && participle(ctx.norm[toks[cd.t0].start:toks[cd.t0].end]) &&
 			(toks[cd.t0-1].cls&cPassive != 0 ||
 				(cd.t0-1 > cs && toks[cd.t0-2].cls&cPassive != 0 && strings.HasSuffix(ctx.norm[toks[cd.t0-1].start:toks[cd.t0-1].end], "ly")))
@@ -1416,8 +1451,47 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		}
+		// A reduced passive, or one in a relative clause ("…, which was
+		// supported by …"): its patient is the noun it follows, not the
+		// clause's subject.
+		ownPatient := false
+		if !passive && reducedBy {
+			passive, ownPatient = true, true
+		}
+		if passive && cd.t0 >= 2 && cd.t0-2 >= cs && toks[cd.t0-1].cls&cPassive != 0 && isWord(ctx.norm, toks[cd.t0-2], "which", "who", "that") {
+			ownPatient = true
+		}
+		if passive {
+			for k := cd.t1; agentMent < 0 && k+1 < ce; k++ {
+				if toks[k].cls&cBy != 0 && toks[k+1].ment >= 0 {
+					agentMent = toks[k+1].ment
+				}
+				if toks[k].cls&cBy != 0 && k+2 < ce && toks[k+1].cls&cThe != 0 && toks[k+2].ment >= 0 {
+					agentMent = toks[k+2].ment
+				}
+			}
+		}
 		if passive && agentMent < 0 {
 			continue // "my country was invaded": by whom is not said
+		}
+		if ownPatient {
+			// The patient is an actor right before the participle (or the
+			// relative pronoun and its comma); a bare noun ("a move") refers
+			// to what the sentence's subject did.
+			sub = subj{}
+			k := cd.t0 - 1
+			for k > cs && (toks[k].cls&(cPassive|cThat) != 0 || toks[k].punct == ',' || isWord(ctx.norm, toks[k], "which", "who")) {
+				k--
+			}
+			if m := toks[k].inMent; m >= 0 && ments[m].t1 == k+1 && !ments[m].attached {
+				sub = subj{kind: subMention, n: 1, at: ments[m].t0}
+				sub.ments[0] = m
+			} else if st.sentSubj.ok && st.sentSubjAt < cd.t0 && k > cs && toks[k].punct != ',' && !isWord(ctx.norm, toks[k], "which", "who", "that") && toks[k-1].cls&cDet != 0 {
+				if m := toks[st.sentSubjAt].ment; m >= 0 {
+					sub = subj{kind: subMention, n: 1, at: st.sentSubjAt}
+					sub.ments[0] = m
+				}
+			}
 		}
 		var tgts [16]string
 		nt := 0
@@ -1474,6 +1548,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				last := -1
 				inside := nt > 0 && !r.bySpkr
 				for k := cd.t1; k < ce && !inside; k++ {
+					if toks[k].punct == ',' && k+1 < ce && isWord(ctx.norm, toks[k+1], "a", "an") {
+						break // "…, a move welcomed by X": an apposition
+					}
 					m := toks[k].ment
 					if m < 0 || ments[m].attached {
 						continue
@@ -1533,6 +1610,26 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		}
+		if nt == 0 && r.target != targetNone && r.target != targetBefore {
+			// "Russian troops have destroyed our cities": the speaker's
+			// country is the object.
+			var own speaker
+			switch {
+			case sp.ok && (quote || cd.t0 >= content):
+				own = sp
+			case !reported && !quote && ctx.d.Author != "":
+				own = speaker{code: ctx.d.Author, ok: true}
+			}
+			for k := cd.t0 + 1; own.ok && k+1 < ce; k++ {
+				if toks[k].cls&cOurMy != 0 && toks[k+1].kind == text.Word && toks[k+1].ment < 0 {
+					addT(own.code)
+					break
+				}
+				if toks[k].ment >= 0 {
+					break
+				}
+			}
+		}
 		if nt == 0 && demandThat >= 0 && cd.t1 <= demandThat && root(code) == 10 {
 			addT(ments[demandTgt].code)
 		}
@@ -1570,8 +1667,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 	}
 	// A plain statement: attributed words about another actor that match
-	// no pattern.
-	if emitted == 0 {
+	// no pattern. A speaker named after the words ("…, officials said")
+	// tells of others' acts and makes no statement of their own.
+	if emitted == 0 && contentEnd == b {
 		var src speaker
 		switch {
 		case sp.ok && (quote || reported):
@@ -1671,7 +1769,11 @@ func (c *Coder) nestedActs(norm string, toks []tk, a, b int, cs []cand) {
 				}
 				continue
 			}
-			if !or.noun || (conv && ort <= 8) || (rt != 1 && rt != 11 && rt != 5 && ort < 14) {
+			// "condemns the attempts by Russia to destabilise Moldova":
+			// an infinitive in the object of a statement, praise or
+			// criticism names an act as well.
+			inf := !or.noun && (rt == 1 || rt == 5 || rt == 11) && o.t0 > cd.t1 && isWord(norm, toks[o.t0-1], "to")
+			if !(or.noun || inf) || (conv && ort <= 8) || (rt != 1 && rt != 11 && rt != 5 && ort < 14) {
 				continue
 			}
 			o.drop = true
@@ -1688,6 +1790,78 @@ func isWord(norm string, t tk, ws ...string) bool {
 	for _, x := range ws {
 		if strings.EqualFold(w, x) {
 			return true
+		}
+	}
+	return false
+}
+
+// trailingAttribution finds a speaker named after the words they report,
+// at the end of toks[a:b]: "…, the Kremlin said (on Tuesday).", "…, said
+// Lavrov.", "…, according to human rights groups.". It returns the
+// speaker (not ok when the speaker is no known actor: "…, rebels said")
+// and the comma that ends the reported words; ok is false when there is
+// no such attribution.
+func (c *Coder) trailingAttribution(ctx *docCtx, toks []tk, ments []mention, a, b int) (speaker, int, bool) {
+	end := b
+	for end > a && toks[end-1].kind == text.Punct && toks[end-1].punct != ',' {
+		end-- // the final stop, a closing quotation mark
+	}
+	comma := -1
+	for k := end - 1; k > a && k >= end-12; k-- {
+		if toks[k].punct == ',' {
+			comma = k
+			break
+		}
+		if toks[k].kind == text.Punct || toks[k].cls&cThat != 0 {
+			return speaker{}, 0, false
+		}
+	}
+	if comma <= a+2 || comma+1 >= end {
+		return speaker{}, 0, false
+	}
+	n := comma + 1
+	who := func(from, to int) speaker {
+		if sp, ok := c.mentionSpeaker(ctx, toks, ments, from, to); ok {
+			return sp
+		}
+		return speaker{}
+	}
+	switch {
+	case toks[n].cls&cAccording != 0:
+		// ", according to X."
+		return who(n+1, end), comma, true
+	case toks[n].mark&mSpeech != 0:
+		// ", said X."
+		return who(int(toks[n].markEnd), end), comma, true
+	}
+	for k := n + 1; k < end && k <= n+8; k++ {
+		if toks[k].mark&mSpeech == 0 {
+			continue
+		}
+		// ", X said (on Tuesday / in a statement)."
+		if end-int(toks[k].markEnd) > 5 {
+			return speaker{}, 0, false
+		}
+		return who(n, k), comma, true
+	}
+	return speaker{}, 0, false
+}
+
+// afterLightVerb reports whether the noun at toks[t0] is the object of a
+// verb that only says it was done ("committed", "carried out",
+// "conducted", "launched"), perhaps with an article and two adjectives
+// between: the subject is its agent.
+func afterLightVerb(toks []tk, a, t0 int) bool {
+	for k := t0 - 1; k >= a && k >= t0-4; k-- {
+		t := toks[k]
+		if t.cls&cLight != 0 {
+			return true
+		}
+		if t.cls&cPrep != 0 && k > a && toks[k-1].cls&cPart != 0 {
+			return true // "take part in", "participated in"
+		}
+		if t.kind != text.Word || t.upper || t.inMent >= 0 || t.cls&(cPrep|cAnd|cBe) != 0 {
+			return false
 		}
 	}
 	return false

@@ -32,6 +32,8 @@ const (
 	cOr                            // or, as, well: coordination
 	cIts                           // its, their: the subject's own
 	cWith                          // with: the partner of a joint act
+	cLight                         // committed, carried (out), conducted …: a noun object is the subject's act
+	cPart                          // part, participate …: "take part in" a noun that is the subject's act
 )
 
 var fixedClasses = map[string]uint32{}
@@ -83,6 +85,12 @@ func init() {
 	add(cOr, "or", "as", "well", "both", "nor")
 	add(cIts, "its", "their")
 	add(cWith, "with")
+	add(cLight, "commit", "commits", "committed", "committing", "perpetrate", "perpetrates", "perpetrated",
+		"conduct", "conducts", "conducted", "conducting", "out", "launch", "launches", "launched", "launching",
+		"stage", "stages", "staged", "mount", "mounts", "mounted", "wage", "wages", "waged", "unleash", "unleashed",
+		"unleashes", "undertake", "undertook", "undertaken", "undertakes", "prepare", "prepares", "prepared",
+		"preparing", "plan", "plans", "planned", "planning", "plot", "plots", "plotted", "plotting")
+	add(cPart, "part", "participate", "participates", "participated", "participating", "engage", "engaged", "engages", "engaging", "involved")
 	add(cPassive, "is", "are", "was", "were", "be", "been", "being", "got", "gets", "get")
 	add(cAux, "has", "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might",
 		"must", "also", "not", "never", "already", "still", "further", "then", "again", "now", "therefore",
