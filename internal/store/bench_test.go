@@ -2,11 +2,13 @@ package store_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/event"
+	"github.com/fulcrum-dev/fulcrum/internal/statements"
 	"github.com/fulcrum-dev/fulcrum/internal/store"
 )
 
@@ -84,6 +86,74 @@ func BenchmarkEvents(b *testing.B) {
 		if err != nil || len(evs) != 100*30 {
 			b.Fatal(len(evs), err)
 		}
+	}
+}
+
+// builtinStore returns a store holding the built-in statements dataset
+// (about 28,000 events whose speeches are not stored as documents), as
+// `fulcrum report` finds it, at path.
+func builtinStore(b *testing.B, path string) *store.Store {
+	b.Helper()
+	evs, err := statements.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain := make([]event.Event, len(evs))
+	for i := range evs {
+		plain[i] = evs[i].Event
+	}
+	s, err := store.Open(b.Context(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.PutEvents(b.Context(), plain); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkEventsOneSource lists one state's events of the built-in
+// statements, as `fulcrum report BLR` does, on a warm engine.
+func BenchmarkEventsOneSource(b *testing.B) {
+	s := builtinStore(b, filepath.Join(b.TempDir(), "f.db"))
+	defer s.Close()
+	f := store.EventFilter{Sources: []string{"BLR"}}
+	n := 0
+	for b.Loop() {
+		evs, err := s.Events(b.Context(), f)
+		if err != nil || len(evs) == 0 {
+			b.Fatal(len(evs), err)
+		}
+		n = len(evs)
+	}
+	b.ReportMetric(float64(n), "events/op")
+}
+
+// BenchmarkEventsOneSourceCold is BenchmarkEventsOneSource on a freshly
+// opened database each time (the reopening is not timed): the case of a
+// `fulcrum report` run, a new process that queries once.
+func BenchmarkEventsOneSourceCold(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "f.db")
+	if err := builtinStore(b, path).Close(); err != nil {
+		b.Fatal(err)
+	}
+	f := store.EventFilter{Sources: []string{"BLR"}}
+	for b.Loop() {
+		b.StopTimer()
+		s, err := store.Open(b.Context(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		evs, err := s.Events(b.Context(), f)
+		if err != nil || len(evs) == 0 {
+			b.Fatal(len(evs), err)
+		}
+		b.StopTimer()
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
 	}
 }
 
