@@ -397,26 +397,3 @@ func scanCorrection(sc scanner) (Correction, error) {
 	}
 	return c, nil
 }
-
-// correctionsFor loads the log entries that re-ingest must re-apply to a
-// document's events, by event id, oldest first.
-func correctionsFor(ctx context.Context, conn *sql.Conn, docID string) (map[string][]Correction, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT event_id, action, field, new FROM corrections
-		WHERE doc = ? AND action IN (?, ?, ?) ORDER BY id`, docID, ActionWrong, ActionRestore, ActionSet)
-	if err != nil {
-		return nil, fmt.Errorf("load corrections: %w", err)
-	}
-	defer rows.Close()
-	out := map[string][]Correction{}
-	for rows.Next() {
-		var c Correction
-		if err := rows.Scan(&c.EventID, &c.Action, &c.Field, &c.New); err != nil {
-			return nil, fmt.Errorf("load corrections: %w", err)
-		}
-		out[c.EventID] = append(out[c.EventID], c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load corrections: %w", err)
-	}
-	return out, nil
-}

@@ -156,59 +156,50 @@ func prepareEvents(d doc.Document, events []event.Event) ([]row, error) {
 // already stored, by document id.
 func storedHashes(ctx context.Context, conn *sql.Conn, items []Ingest) (map[string]string, error) {
 	out := make(map[string]string, len(items))
-	const chunk = 500
-	for lo := 0; lo < len(items); lo += chunk {
-		hi := min(lo+chunk, len(items))
-		args := make([]any, 0, hi-lo)
-		for _, it := range items[lo:hi] {
-			args = append(args, it.Doc.ID)
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.Doc.ID
+	}
+	err := inChunks(ids, func(in string, args []any) error {
+		got, err := queryAll(ctx, conn, `SELECT id, events_hash FROM documents WHERE id IN (`+in+`)`, args,
+			func(sc scanner) ([2]string, error) {
+				var v [2]string
+				err := sc.Scan(&v[0], &v[1])
+				return v, err
+			})
+		for _, v := range got {
+			out[v[0]] = v[1]
 		}
-		q := `SELECT id, events_hash FROM documents WHERE id IN (` +
-			strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ") + `)`
-		rows, err := conn.QueryContext(ctx, q, args...)
-		if err != nil {
-			return nil, fmt.Errorf("look up documents: %w", err)
-		}
-		for rows.Next() {
-			var id, h string
-			if err := rows.Scan(&id, &h); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("look up documents: %w", err)
-			}
-			out[id] = h
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("look up documents: %w", err)
-		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("look up documents: %w", err)
 	}
 	return out, nil
 }
 
 // recode prepares a stored document for its re-coded events: it records
 // the new events hash, deletes the old non-manual events and applies the
-// correction log to rows.
+// correction log to rows, as [Store.ReplaceEvents] does: to the new event
+// with the corrected event's id, else to the one with its key. A
+// correction that no longer applies (say, a code retired from the table)
+// is kept in the log but skipped here.
 func recode(ctx context.Context, conn *sql.Conn, docID, hash string, rows []row) error {
 	if _, err := conn.ExecContext(ctx, `UPDATE documents SET events_hash = ? WHERE id = ?`, hash, docID); err != nil {
 		return fmt.Errorf("update document: %w", err)
+	}
+	old, err := correctedEvents(ctx, conn, []string{docID}, func(c *corrected) bool {
+		return !c.present || c.origin != event.OriginManual
+	})
+	if err != nil {
+		return err
 	}
 	if _, err := conn.ExecContext(ctx, `DELETE FROM events WHERE doc = ? AND origin <> ?`,
 		docID, event.OriginManual); err != nil {
 		return fmt.Errorf("replace events: %w", err)
 	}
-	log, err := correctionsFor(ctx, conn, docID)
-	if err != nil {
-		return err
-	}
-	for i := range rows {
-		for _, c := range log[rows[i].ID] {
-			// A correction that no longer applies (say, a code retired
-			// from the table) is kept in the log but skipped here.
-			_ = apply(&rows[i], c.Action, c.Field, c.New)
-		}
-	}
-	return nil
+	moves, _ := reapply(old, rows)
+	return moveCorrections(ctx, conn, moves)
 }
 
 // eventsHash fingerprints a document's events so that re-ingesting

@@ -267,36 +267,42 @@ func (s *Store) PutEvents(ctx context.Context, events []event.Event) (added int,
 			return 0, fmt.Errorf("put events: event %d: %w", i, err)
 		}
 	}
+	rows := make([]row, len(events))
+	for i := range events {
+		rows[i].Event = events[i]
+	}
 	err = s.withTx(ctx, func(conn *sql.Conn) error {
-		if _, err := conn.ExecContext(ctx, `DELETE FROM event_stage`); err != nil {
-			return err
-		}
-		rows := make([]row, len(events))
-		for i := range events {
-			rows[i].Event = events[i]
-		}
-		if err := appendEvents(conn, "event_stage", rows); err != nil {
-			return err
-		}
-		// A batch may repeat an id: keep its first occurrence.
-		res, err := conn.ExecContext(ctx, `INSERT INTO events
-			SELECT * EXCLUDE (n) FROM (SELECT *, row_number() OVER (PARTITION BY id) AS n FROM event_stage)
-			WHERE n = 1 ON CONFLICT DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		added = int(n)
-		_, err = conn.ExecContext(ctx, `DELETE FROM event_stage`)
+		added, err = insertEvents(ctx, conn, rows)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("put events: %w", err)
 	}
 	return added, nil
+}
+
+// insertEvents stores checked rows inside the caller's transaction and
+// returns how many were new: rows whose id is already stored are skipped,
+// and of a batch that repeats an id only the first row is stored.
+func insertEvents(ctx context.Context, conn *sql.Conn, rows []row) (int, error) {
+	if _, err := conn.ExecContext(ctx, `DELETE FROM event_stage`); err != nil {
+		return 0, err
+	}
+	if err := appendEvents(conn, "event_stage", rows); err != nil {
+		return 0, err
+	}
+	res, err := conn.ExecContext(ctx, `INSERT INTO events
+		SELECT * EXCLUDE (n) FROM (SELECT *, row_number() OVER (PARTITION BY id) AS n FROM event_stage)
+		WHERE n = 1 ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	_, err = conn.ExecContext(ctx, `DELETE FROM event_stage`)
+	return int(n), err
 }
 
 // checkEvent rejects events the store cannot keep faithfully. textLen is

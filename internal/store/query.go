@@ -22,10 +22,15 @@ func page(limit, offset int) string {
 	return s
 }
 
+// querier is what [sql.DB] and [sql.Conn] share for queries of many rows.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // queryAll runs q with args on db and returns every row as scan reads it,
 // in the order of the result. No row gives an empty slice, not nil. Errors
 // are returned without context; the caller adds its own.
-func queryAll[T any](ctx context.Context, db *sql.DB, q string, args []any, scan func(scanner) (T, error)) ([]T, error) {
+func queryAll[T any](ctx context.Context, db querier, q string, args []any, scan func(scanner) (T, error)) ([]T, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err

@@ -18,8 +18,13 @@
 //
 // Corrections are materialised: the events table holds each event as
 // corrected, and the corrections table holds the log (who, when, why, old
-// and new value). Re-ingesting a document re-applies the log to the events
-// that keep their ids, so corrections survive re-ingest.
+// and new value). Re-ingesting a document, or replacing a built-in dataset
+// by a new coding ([Store.ReplaceEvents]), re-applies the log to the new
+// events that are the same events: the one with the corrected event's id,
+// else the one with its key (document, evidence span, and source, target
+// and CAMEO code as first coded), since ids change with the coder's rule
+// names. Log entries follow their event to its new id; those whose event
+// is gone stay in the log, unapplied, and are counted.
 package store
 
 import (
