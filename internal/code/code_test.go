@@ -501,3 +501,27 @@ func TestAttributionAndVoice(t *testing.T) {
 			not:  []want{{src: "FRA", tgt: "ISR"}}},
 	})
 }
+
+// TestWireWording covers wire phrasing that earlier lost its event.
+func TestWireWording(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "halt-pattern-not-consumed",
+			text: "Serbia suspended talks with Kosovo after clashes in the north.",
+			want: []want{{src: "SRB", tgt: "XKX", cameo: "164"}}},
+		{name: "body-after-actor-adjective",
+			text: "The Russian FSB detained a Ukrainian diplomat in St Petersburg.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "173"}}},
+		{name: "state-is-a-noun",
+			text: "Iranian workers at state refineries staged strikes over wages.",
+			want: []want{{src: "IRN", tgt: "", cameo: "143"}}},
+		{name: "turned-down",
+			text: "Budapest turned down Kyiv's request for weapons transit.",
+			want: []want{{src: "HUN", tgt: "UKR", cameo: "120"}}},
+		{name: "participle-after-comma",
+			text: "Uzbekistan has sought to attract investors, signing agreements with Japan and Korea.",
+			want: []want{{src: "UZB", tgt: "JPN", cameo: "057", modality: event.Asserted}}},
+		{name: "will-not-tolerate",
+			text: "India will not tolerate cross-border terrorism from Pakistan.",
+			want: []want{{src: "IND", tgt: "PAK", cameo: "120"}}},
+	})
+}

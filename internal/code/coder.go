@@ -934,6 +934,17 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 				return subj{kind: subIt, at: k}
 			case t.cls&(cPrep|cThat|cAnd|cConj|cDet) != 0:
 			case t.upper && k > a, k > a && toks[k-1].cls&cDet != 0:
+				// "the Belarusian KGB", "the United Nations Human Rights
+				// Council": a name after an actor is that actor's body.
+				j := k
+				for j > a && toks[j].upper && toks[j].inMent < 0 && toks[j].kind == text.Word {
+					j--
+				}
+				if m := toks[j].inMent; t.upper && j < k && m >= 0 && !ments[m].attached && ments[m].t1 == j+1 {
+					s := subj{kind: subMention, at: ments[m].t0, n: 1}
+					s.ments[0] = m
+					return s
+				}
 				return subj{kind: subOther, at: k}
 			}
 		}
@@ -1117,7 +1128,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				reported = true
 				break
 			}
-			if t.mark&mSpeech != 0 {
+			if t.mark&mSpeech != 0 && !(k > a && toks[k-1].cls&(cDet|cPrep) != 0) {
+				// (Not a noun: "the report", "in a note", "at state factories".)
 				end := int(t.markEnd)
 				// Speech verbs that take a clause: "said that", "said:",
 				// "stated Belarus would".
@@ -1178,7 +1190,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				continue
 			}
 			for cj := range st.cands {
-				if cj != ci && st.cands[cj].t0 == k {
+				// Only a pattern that is the marker alone ("refused", not
+				// "suspended negotiations").
+				if cj != ci && st.cands[cj].t0 == k && st.cands[cj].t1 <= int(toks[k].markEnd) {
 					st.cands[cj].drop = true
 				}
 			}
@@ -1210,9 +1224,14 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		if reducedBy {
 			ws = cd.t0
 		}
+		if cd.t0 > ws && toks[cd.t0-1].punct == ',' && r.verb && strings.HasSuffix(ctx.norm[toks[cd.t0].start:toks[cd.t0].end], "ing") {
+			// "has sought to diversify its partners, signing agreements
+			// with China": a participle after a comma is an act of its own.
+			ws = cd.t0
+		}
 		var neg, intent, hypo bool
 		var conv uint16
-		convAt := -1
+		convAt, intentAt := -1, -1
 		for k := cd.t0 - 1; k >= ws; k-- {
 			m := toks[k].mark
 			if m == 0 {
@@ -1224,8 +1243,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			if m&mNegation != 0 {
 				neg = true
 			}
-			if m&mIntent != 0 {
-				intent = true
+			if m&mIntent != 0 && intentAt < 0 {
+				intent, intentAt = true, k
 			}
 			if m&mHypothetical != 0 && !(toks[k].upper == false && isMay(ctx.norm, toks[k])) {
 				hypo = true
@@ -1245,7 +1264,11 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				hypo = true
 			}
 		}
-		_ = convAt
+		if conv&(mReject|mDemand|mAppeal) != 0 && intentAt > convAt {
+			// "turned down Minsk's offer to host talks": the offer is
+			// the other's intent; the refusal is done.
+			intent = false
+		}
 		if hypo && reported && cd.t0 >= content && wouldOnly(ctx.norm, toks, ws, cd.t0) {
 			// Reported "would" is the backshifted "will": an intention.
 			hypo, intent = false, true
