@@ -3,12 +3,14 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/align"
@@ -62,9 +64,18 @@ type dyadVotes struct {
 }
 
 // dyadEvents is the events part of a dyad page, valid until the next write.
+// It also keeps the page's renderings that depend on nothing else: the
+// whole page for visitors without a session, and the API's reply.
 type dyadEvents struct {
 	AtoB, BtoA       []event.Event
 	CountAB, CountBA int
+
+	anonOnce sync.Once
+	anon     []byte
+	anonErr  error
+	jsonOnce sync.Once
+	json     []byte
+	jsonErr  error
 }
 
 // dyadView is the dyad page's data.
@@ -157,16 +168,37 @@ func (s *Server) dyadShow(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	ev := v.Events
 	if isAPI(r) {
-		rows := v.Votes.Rows
-		if rows == nil {
-			rows = []dyadRow{}
+		ev.jsonOnce.Do(func() {
+			rows := v.Votes.Rows
+			if rows == nil {
+				rows = []dyadRow{}
+			}
+			ev.json, ev.jsonErr = json.MarshalIndent(map[string]any{"a": a, "b": b, "from": v.From, "to": v.To, "votes": rows,
+				"events_a_to_b": ev.AtoB, "events_b_to_a": ev.BtoA, "count_a_to_b": ev.CountAB, "count_b_to_a": ev.CountBA}, "", "  ")
+			ev.json = append(ev.json, '\n')
+		})
+		if ev.jsonErr != nil {
+			s.failErr(w, r, fmt.Errorf("encode dyad %s–%s: %w", a, b, ev.jsonErr))
+			return
 		}
-		s.json(w, r, http.StatusOK, map[string]any{"a": a, "b": b, "from": v.From, "to": v.To, "votes": rows,
-			"events_a_to_b": v.Events.AtoB, "events_b_to_a": v.Events.BtoA, "count_a_to_b": v.Events.CountAB, "count_b_to_a": v.Events.CountBA})
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(ev.json)
 		return
 	}
-	s.html(w, r, http.StatusOK, "dyad", v.NameA+" and "+v.NameB, v)
+	title := v.NameA + " and " + v.NameB
+	if s.session(r) != nil {
+		s.html(w, r, http.StatusOK, "dyad", title, v)
+		return
+	}
+	// Visitors without a session all get the same page: render it once.
+	ev.anonOnce.Do(func() { ev.anon, ev.anonErr = s.render(r, "dyad", title, v) })
+	if ev.anonErr != nil {
+		s.failErr(w, r, fmt.Errorf("render dyad %s–%s: %w", a, b, ev.anonErr))
+		return
+	}
+	writeHTML(w, http.StatusOK, ev.anon)
 }
 
 // jan1 is 1 January of year y, UTC.

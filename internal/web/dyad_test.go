@@ -180,3 +180,20 @@ func TestDyadEventsAfterWrite(t *testing.T) {
 		t.Errorf("after marking one wrong: got %s events, want %s", got, want)
 	}
 }
+
+// TestDyadPageSessions checks that the page rendered once for visitors
+// without a session is not what a logged-in analyst gets, nor the reverse.
+func TestDyadPageSessions(t *testing.T) {
+	f := newFixture(t, testToken)
+	if body := f.get("/dyad/BLR/RUS").Body.String(); !strings.Contains(body, "Log in to make changes") {
+		t.Fatalf("anonymous dyad page lacks the log-in link")
+	}
+	cookie, csrf := login(t, f)
+	body := f.do("GET", "/dyad/BLR/RUS", nil, map[string]string{"Cookie": cookie}).Body.String()
+	if !strings.Contains(body, csrf) || strings.Contains(body, "Log in to make changes") {
+		t.Errorf("logged-in dyad page: got the anonymous page (no CSRF token %s)", csrf)
+	}
+	if body := f.get("/dyad/BLR/RUS").Body.String(); strings.Contains(body, csrf) {
+		t.Errorf("anonymous dyad page shows the session's CSRF token")
+	}
+}
