@@ -30,6 +30,14 @@ func (p *progress) Printf(format string, args ...any) {
 	p.shown = true
 }
 
+// Notef prints a line that stays, whether or not the output is a
+// terminal: news the user must see, such as corrections a dataset upgrade
+// could not carry over. It first clears the status line.
+func (p *progress) Notef(format string, args ...any) {
+	p.Done()
+	fmt.Fprintf(p.w, format+"\n", args...)
+}
+
 // Done clears the status line.
 func (p *progress) Done() {
 	if p.on && p.shown {

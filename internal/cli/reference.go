@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -89,27 +90,54 @@ func nullable(f float64) any {
 }
 
 // ensureStatements stores the built-in statements dataset as events, once
-// per version of the dataset.
+// per version of the dataset. When a newer fulcrum ships a re-coded
+// dataset, the events of the old one are replaced and the analysts'
+// corrections re-applied to the events that are still there; the user is
+// told how many were carried over and how many no longer match an event.
 func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
 	version := statements.Version() + "/meta2"
-	if old, err := st.TableVersion(ctx, "builtin_statements"); err == nil && old != "" && old != version {
-		// A newer fulcrum ships a re-coded dataset: drop the events of the
-		// old one (speeches are never stored as documents, so their events
-		// are the text events of documents that are not in the store).
-		if _, err := st.DB().ExecContext(ctx, `DELETE FROM events WHERE origin = 'text'
-			AND doc IN (SELECT doc FROM builtin_statements) AND doc NOT IN (SELECT id FROM documents)`); err != nil {
-			return fmt.Errorf("drop old built-in statements: %w", err)
+	old, err := st.TableVersion(ctx, "builtin_statements")
+	switch {
+	case err == nil && old == version:
+		return nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("load built-in statements: %w", err)
+	}
+	upgrade := err == nil
+	evs, err := statements.Builtin()
+	if err != nil {
+		return fmt.Errorf("built-in statements: %w", err)
+	}
+	// The speeches are never stored as documents: the old dataset's events
+	// are the events of the speeches it listed.
+	var oldDocs []string
+	if upgrade {
+		if oldDocs, err = builtinDocs(ctx, st); err != nil {
+			return err
 		}
 	}
-	var evs []statements.Event
-	loaded, err := st.EnsureTable(ctx, store.Table{
+	if upgrade {
+		p.Printf("upgrading the built-in statements to %d events…", len(evs))
+	} else {
+		p.Printf("first run: storing %d built-in statement events…", len(evs))
+	}
+	plain := make([]event.Event, len(evs))
+	for i := range evs {
+		plain[i] = evs[i].Event
+	}
+	res, err := st.ReplaceEvents(ctx, oldDocs, plain)
+	if err != nil {
+		return fmt.Errorf("store built-in statements: %w", err)
+	}
+	if upgrade {
+		noteUpgrade(p, res)
+	}
+	// Recorded last: should this fail, the next run replaces the events
+	// again, which is harmless.
+	_, err = st.EnsureTable(ctx, store.Table{
 		Name: "builtin_statements", Version: version,
 		Create: `CREATE TABLE builtin_statements (doc VARCHAR, path VARCHAR, title VARCHAR, url VARCHAR, doc_date VARCHAR)`,
 		Fill: func(add func(...any) error) error {
-			var err error
-			if evs, err = statements.Builtin(); err != nil {
-				return fmt.Errorf("built-in statements: %w", err)
-			}
 			seen := map[string]bool{}
 			for _, e := range evs {
 				if !seen[e.Doc] {
@@ -125,18 +153,54 @@ func ensureStatements(ctx context.Context, st *store.Store, p *progress) error {
 	if err != nil {
 		return fmt.Errorf("load built-in statements: %w", err)
 	}
-	if !loaded {
-		return nil
-	}
-	p.Printf("first run: storing %d built-in statement events…", len(evs))
-	plain := make([]event.Event, len(evs))
-	for i := range evs {
-		plain[i] = evs[i].Event
-	}
-	if _, err := st.PutEvents(ctx, plain); err != nil {
-		return fmt.Errorf("store built-in statements: %w", err)
-	}
 	return nil
+}
+
+// noteUpgrade tells the user what became of their corrections when the
+// built-in statements were upgraded. It says nothing when there were none.
+func noteUpgrade(p *progress, res store.Replaced) {
+	if res.Reapplied+res.Orphaned+res.Invalid == 0 {
+		return
+	}
+	p.Notef("The built-in statements were upgraded: %d %s re-applied to the new events.",
+		res.Reapplied, plural(res.Reapplied, "correction", "corrections"))
+	if n := res.Orphaned; n > 0 {
+		p.Notef("%d %s any event (the new coding does not find that statement); %s in the log: fulcrum export corrections.",
+			n, plural(n, "correction no longer matches", "corrections no longer match"), plural(n, "it stays", "they stay"))
+	}
+	if n := res.Invalid; n > 0 {
+		p.Notef("%d %s to the new events and %s in the log, unapplied.",
+			n, plural(n, "correction no longer applies", "corrections no longer apply"), plural(n, "stays", "stay"))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// builtinDocs lists the speeches of the built-in statements dataset as
+// loaded in the database.
+func builtinDocs(ctx context.Context, st *store.Store) ([]string, error) {
+	rows, err := st.DB().QueryContext(ctx, `SELECT DISTINCT doc FROM builtin_statements ORDER BY doc`)
+	if err != nil {
+		return nil, fmt.Errorf("built-in statements: %w", err)
+	}
+	defer rows.Close()
+	var docs []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("built-in statements: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("built-in statements: %w", err)
+	}
+	return docs, nil
 }
 
 // builtinMeta gives built-in statement events their speech's title, URL
