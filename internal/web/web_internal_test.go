@@ -1,10 +1,15 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/fulcrum-dev/fulcrum/internal/event"
@@ -127,5 +132,53 @@ func TestEvidenceFromText(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestOnceCache(t *testing.T) {
+	c := onceCache[string, int]{max: 2}
+	var builds atomic.Int32
+	release := make(chan struct{})
+	build := func(context.Context) (int, error) {
+		builds.Add(1)
+		<-release
+		return 42, nil
+	}
+	// Concurrent callers of one key wait for a single build.
+	var wg sync.WaitGroup
+	got := make([]int, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], _ = c.get(t.Context(), "a", build)
+		}()
+	}
+	for builds.Load() == 0 {
+		runtime.Gosched()
+	}
+	close(release)
+	wg.Wait()
+	if n := builds.Load(); n != 1 {
+		t.Errorf("builds of one key: got %d, want 1", n)
+	}
+	for i, v := range got {
+		if v != 42 {
+			t.Errorf("caller %d: got %d, want 42", i, v)
+		}
+	}
+	// A failed build is not kept: the next call builds again.
+	fail := errors.New("boom")
+	if _, err := c.get(t.Context(), "b", func(context.Context) (int, error) { return 0, fail }); !errors.Is(err, fail) {
+		t.Fatalf("failing build: got %v, want %v", err, fail)
+	}
+	v, err := c.get(t.Context(), "b", func(context.Context) (int, error) { return 7, nil })
+	if err != nil || v != 7 {
+		t.Errorf("after a failure: got %d, %v, want 7, nil", v, err)
+	}
+	// A full cache starts over rather than growing.
+	c.get(t.Context(), "c", func(context.Context) (int, error) { return 1, nil })
+	if n := len(c.m); n > c.max {
+		t.Errorf("cache size: got %d entries, want at most %d", n, c.max)
 	}
 }
