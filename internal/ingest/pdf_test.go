@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"go/build"
+	"html"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -230,14 +233,33 @@ func TestPDFUnicodeFont(t *testing.T) {
 }
 
 // rawPDF builds a one-page PDF around a content stream written by hand,
-// with Helvetica in WinAnsiEncoding as /F1.
+// with these fonts:
+//
+//   - /F1 Helvetica in WinAnsiEncoding without widths, as old producers
+//     write the standard 14 fonts;
+//   - /F2 a simple font whose glyphs are all 500 units wide, the space 250;
+//   - /F3 a Type0 font with Identity-H whose codes are Unicode code points,
+//     500 units wide by default (DW), the space 250 and capitals 800 (W),
+//     and code 0100 the "ﬁ" ligature.
+//
+// At 10 points a glyph of /F2 or /F3 is thus 5 units wide, a space 2.5.
 func rawPDF(content string) []byte {
+	widths := "250" + strings.Repeat(" 500", 126-32)
+	const toUnicode = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+		"1 beginbfrange <0000> <00FF> <0000> endbfrange\n" +
+		"1 beginbfchar <0100> <FB01> endbfchar\n" +
+		"endcmap CMapName currentdict /CMap defineresource pop end end"
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >> /Contents 4 0 R >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /TrueType /BaseFont /Even /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" + widths + "] >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /EvenCID /Encoding /Identity-H /DescendantFonts [8 0 R] /ToUnicode 9 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /EvenCID /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 /W [32 [250] 65 90 800] >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(toUnicode), toUnicode),
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
@@ -277,6 +299,241 @@ func TestPDFTextLayout(t *testing.T) {
 				t.Errorf("got %q, want %q", d.Text, tc.want)
 			}
 		})
+	}
+}
+
+// TestPDFWordGaps checks that, with glyph widths known, a word gap is
+// told from kerning by the distance between where the glyphs shown end
+// and where the next string starts, whatever operator moves there. The
+// fonts are rawPDF's: at 10 points a glyph is 5 units wide, a space 2.5,
+// a capital of /F3 8, so a gap of 1.5 units is the threshold.
+func TestPDFWordGaps(t *testing.T) {
+	cases := []struct {
+		name, content, want string
+	}{
+		// T ends at 77, okayev starts at 76.6 (kerned) and ends at
+		// 106.6, Y starts 3 further (a word gap), et 0.3 back.
+		{"td-kerning", "BT /F2 10 Tf 72 700 Td (T) Tj 4.6 0 Td (okayev) Tj 33 0 Td (Y) Tj 4.7 0 Td (et) Tj ET", "\nTokayev Yet"},
+		{"td-gap-below-threshold", "BT /F2 10 Tf 72 700 Td (Wa) Tj 11 0 Td (rsaw) Tj ET", "\nWarsaw"},
+		{"td-gap-above-threshold", "BT /F2 10 Tf 72 700 Td (Minsk) Tj 27 0 Td (and) Tj ET", "\nMinsk and"},
+		{"tm-on-the-line", "BT /F2 10 Tf 1 0 0 1 72 700 Tm (W) Tj 1 0 0 1 76.8 700 Tm (arsaw) Tj 1 0 0 1 104 700 Tm (talks) Tj ET", "\nWarsaw talks"},
+		{"tm-scales-the-font", "BT /F2 1 Tf 10 0 0 10 72 700 Tm (Vien) Tj 10 0 0 10 92.5 700 Tm (na) Tj 10 0 0 10 105 700 Tm (talks) Tj ET", "\nVienna talks"},
+		{"cm-scales-the-page", "q 2 0 0 2 0 0 cm BT /F2 5 Tf 36 350 Td (Tok) Tj 7.6 0 Td (ayev) Tj 11 0 Td (said) Tj ET Q", "\nTokayev said"},
+		{"tj-adjustments", "BT /F2 10 Tf 72 700 Td [(Vi)80(enna)-200(and)-220(Ky)-60(iv)] TJ ET", "\nVienna and Kyiv"},
+		{"horizontal-scaling", "BT /F2 10 Tf 50 Tz 72 700 Td (Min) Tj 8 0 Td (sk) Tj 8.5 0 Td (and) Tj ET", "\nMinsk and"},
+		// Ghostscript: the gap after the comma is character spacing, and
+		// the space in "ev an" is narrowed to 0.3 units, a kern.
+		{"character-spacing", "BT /F2 10 Tf 72 700 Td (border) Tj 4 Tc 30 0 Td (,a) Tj 0 Tc 14 0 Td (nd Yer) Tj -2.2 Tw 27.5 0 Td (ev an) Tj ET", "\nborder, and Yerevan"},
+		// Chromium's letter-spacing: every glyph apart by a quarter em,
+		// the word space a glyph.
+		{"tracked-line", "BT /F2 10 Tf 72 700 Td (O) Tj 7.5 0 Td (s) Tj 7.5 0 Td (l) Tj 7.5 0 Td (o) Tj 7.5 0 Td ( ) Tj 5 0 Td (Y) Tj 7.5 0 Td (e) Tj 7.5 0 Td (s) Tj ET", "\nOslo Yes"},
+		{"single-glyph-cells", "BT /F2 10 Tf 72 700 Td (Y) Tj 40 0 Td (N) Tj 40 0 Td (A) Tj 40 0 Td (Y) Tj ET", "\nY N A Y"},
+		{"text-objects-continue-the-line", "BT /F2 10 Tf 1 0 0 1 72 700 Tm (The ) Tj ET BT /F2 10 Tf 1 0 0 1 89.5 700 Tm (Belarusian) Tj ET BT /F2 10 Tf 1 0 0 1 139.5 700 Tm ( leadership) Tj ET", "\nThe Belarusian leadership"},
+		{"text-objects-on-other-lines", "BT /F2 10 Tf 1 0 0 1 72 700 Tm (Minsk) Tj ET BT /F2 10 Tf 1 0 0 1 72 686 Tm (Moscow) Tj ET BT /F2 10 Tf 1 0 0 1 60 686 Tm (Riga) Tj ET", "\nMinsk\nMoscow\nRiga"},
+		// W: capitals are 8 wide, so T ends at 80 and okayev starts at
+		// 79.6; with the default width (5) it would seem a word gap.
+		{"type0-identity-h", "BT /F3 10 Tf 72 700 Td <0054> Tj 7.6 0 Td <006F006B0061007900650076> Tj 33 0 Td <0059> Tj 7.7 0 Td <00650074> Tj ET", "\nTokayev Yet"},
+		{"ligature-spelled-out", "BT /F3 10 Tf 72 700 Td <0100007200730074> Tj ET", "\nfirst"},
+		// A font without widths keeps the rules that need none.
+		{"no-widths-kerning-splits", "BT /F1 10 Tf 72 700 Td (T) Tj 5.6 0 Td (okayev) Tj ET", "\nT okayev"},
+		{"widths-then-no-widths", "BT /F2 10 Tf 72 700 Td (Minsk) Tj /F1 10 Tf 30 0 Td (Moscow) Tj /F2 10 Tf 40 0 Td (Riga) Tj ET", "\nMinsk Moscow Riga"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := readOne(t, "hand.pdf", ingest.FormatPDF, rawPDF(tc.content))
+			if got, want := d.Text, tc.want; got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// FuzzPDFWordGaps checks that spacing decisions only ever add or drop
+// white space: whatever the font, size, spacing and moves, the text less
+// its white space is the strings shown.
+func FuzzPDFWordGaps(f *testing.F) {
+	f.Add(uint8(1), "Tok", "ayev", "Yet", 10.0, 0.0, 0.0, 100.0, 4.6, 0.0, -200.0)
+	f.Add(uint8(2), "T", "okayev", "Yet", 10.0, 0.0, 0.0, 100.0, 7.6, 0.0, 40.0)
+	f.Add(uint8(1), "border", "a", "nd", 10.0, 4.0, -2.2, 50.0, 30.0, 0.0, -300.0)
+	f.Add(uint8(0), "Minsk", "and", "Moscow", 0.0, 0.0, 0.0, 0.0, 0.0, -14.0, 0.0)
+	f.Fuzz(func(t *testing.T, font uint8, w1, w2, w3 string, size, tc, tw, tz, dx, dy, adj float64) {
+		words := []string{letters(w1), letters(w2), letters(w3)}
+		for _, w := range words {
+			if w == "" {
+				return
+			}
+		}
+		nums := []float64{size, tc, tw, tz, dx, dy, adj}
+		arg := make([]any, len(nums))
+		for i, x := range nums {
+			if math.IsNaN(x) || math.Abs(x) > 1e6 {
+				return
+			}
+			arg[i] = strconv.FormatFloat(x, 'f', -1, 64)
+		}
+		str := func(w string) string { return "(" + w + ")" }
+		if font%3 == 2 {
+			str = func(w string) string {
+				var b strings.Builder
+				for _, c := range w {
+					fmt.Fprintf(&b, "%04X", c)
+				}
+				return "<" + b.String() + ">"
+			}
+		}
+		content := fmt.Sprintf("BT /F%d %s Tf %s Tc %s Tw %s Tz 72 700 Td %s Tj %s %s Td [%s %s %s] TJ ET",
+			font%3+1, arg[0], arg[1], arg[2], arg[3], str(words[0]), arg[4], arg[5], str(words[1]), arg[6], str(words[2]))
+		d := readOne(t, "hand.pdf", ingest.FormatPDF, rawPDF(content))
+		if got, want := strings.Join(strings.Fields(d.Text), ""), strings.Join(words, ""); got != want {
+			t.Fatalf("content %q: got %q, want %q", content, d.Text, want)
+		}
+	})
+}
+
+// letters keeps at most 20 ASCII letters of s.
+func letters(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && b.Len() < 20 {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// producerCase is a folder of testdata/pdf: input.pdf, and source.html
+// or want.txt with the text it holds.
+type producerCase struct {
+	name string
+	pdf  []byte
+	want []string // the words, case-folded
+}
+
+// producerCases reads testdata/pdf.
+func producerCases(t *testing.T) []producerCase {
+	t.Helper()
+	entries, err := os.ReadDir("testdata/pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []producerCase
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join("testdata/pdf", e.Name())
+		data, err := os.ReadFile(filepath.Join(dir, "input.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want string
+		if src, err := os.ReadFile(filepath.Join(dir, "source.html")); err == nil {
+			want = htmlBodyText(string(src))
+		} else if txt, err := os.ReadFile(filepath.Join(dir, "want.txt")); err == nil {
+			want = string(txt)
+		} else {
+			t.Fatalf("%s: neither source.html nor want.txt", dir)
+		}
+		cases = append(cases, producerCase{e.Name(), data, strings.Fields(strings.ToLower(want))})
+	}
+	if len(cases) == 0 {
+		t.Fatal("no cases in testdata/pdf")
+	}
+	return cases
+}
+
+var (
+	htmlHead      = regexp.MustCompile(`(?is)<head>.*</head>`)
+	htmlBlockTag  = regexp.MustCompile(`(?i)</?(p|h[1-6]|li|ul|ol|div|table|tr|td|th|br)\b[^>]*>`)
+	htmlOtherTags = regexp.MustCompile(`<[^>]*>`)
+)
+
+// htmlBodyText is the text of a fixture's HTML body: block tags are word
+// breaks, inline tags (b, i, sup) are not.
+func htmlBodyText(src string) string {
+	src = htmlHead.ReplaceAllString(src, " ")
+	src = htmlBlockTag.ReplaceAllString(src, " ")
+	src = htmlOtherTags.ReplaceAllString(src, "")
+	return html.UnescapeString(src)
+}
+
+// TestPDFProducers reads PDFs made by Chromium, groff and Ghostscript
+// with the built-in reader and checks that it neither splits nor glues
+// words: the words read are the source's, in order.
+func TestPDFProducers(t *testing.T) {
+	for _, tc := range producerCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			var docs []doc.Document
+			errs := ingest.New(ingest.Options{PDFToText: "-"}).ReadBytes(tc.name+".pdf", ingest.FormatPDF, tc.pdf, func(d doc.Document) error {
+				docs = append(docs, d)
+				return nil
+			})
+			if len(errs) > 0 || len(docs) != 1 {
+				t.Fatalf("got %d documents and errors %v", len(docs), errs)
+			}
+			got := strings.Fields(strings.ToLower(docs[0].Text))
+			if i := firstDiff(got, tc.want); i >= 0 {
+				t.Errorf("word %d: got %q, want %q\ntext:\n%s", i, around(got, i), around(tc.want, i), docs[0].Text)
+			}
+		})
+	}
+}
+
+// firstDiff returns the index of the first word where got and want
+// differ, or -1.
+func firstDiff(got, want []string) int {
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return i
+		}
+	}
+	if len(got) != len(want) {
+		return min(len(got), len(want))
+	}
+	return -1
+}
+
+// around returns the words around index i.
+func around(words []string, i int) string {
+	return strings.Join(words[max(0, i-3):min(len(words), i+4)], " ")
+}
+
+// TestPDFKernedPairs checks the words with kerned pairs in Chromium's
+// output, which writes a pair such as "To" as "T", a move by the advance
+// less the kern, and "o": each must be read whole, as often as the
+// source has it (a reader that takes such a move for a word gap reads
+// "T okayev" and "Y et").
+func TestPDFKernedPairs(t *testing.T) {
+	var tc producerCase
+	for _, c := range producerCases(t) {
+		if c.name == "chromium-kerned-pairs" {
+			tc = c
+		}
+	}
+	if tc.pdf == nil {
+		t.Fatal("no chromium-kerned-pairs case")
+	}
+	d := readOne(t, "kerned.pdf", ingest.FormatPDF, tc.pdf)
+	count := func(words []string) map[string]int {
+		n := map[string]int{}
+		for _, w := range words {
+			n[strings.Trim(w, ".,;:“”()")]++
+		}
+		return n
+	}
+	got, want := count(strings.Fields(strings.ToLower(d.Text))), count(tc.want)
+	checked := 0
+	for w, n := range want {
+		if !regexp.MustCompile(`^(t[oaeywr]|v[aoei]|w[aeo]|y[eoav]|av|wa|la|py)`).MatchString(w) {
+			continue
+		}
+		checked++
+		if got[w] != n {
+			t.Errorf("%q: got %d, want %d", w, got[w], n)
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d words with kerned pairs checked; the fixture lost them", checked)
 	}
 }
 
