@@ -144,10 +144,13 @@ type state struct {
 
 // docCtx is what carries from one sentence to the next.
 type docCtx struct {
-	d         *doc.Document
-	norm      string
-	docDate   when
-	findDate  time.Time
+	d        *doc.Document
+	norm     string
+	docDate  when
+	findDate time.Time
+	// ref is the day that weekdays count back from: the document's date
+	// when it is a day, or the date of a wire dateline.
+	ref       time.Time
 	lastDate  when
 	lastSent  int // sentence index where lastDate was set
 	sent      int
@@ -172,6 +175,18 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 	if !d.Date.IsZero() {
 		ctx.findDate = d.Date
 		ctx.docDate = when{formatDate(d.Date, d.DatePrecision), event.PrecisionDoc}
+		if d.DatePrecision == event.PrecisionDay || d.DatePrecision == "" {
+			ctx.ref = d.Date
+		}
+	}
+	// A wire dateline ("MINSK, March 5 (Reuters) -") names where the story
+	// was filed, not an actor of it; its date is the story's when the
+	// document's own date is not a day.
+	dlEnd, dlDate := dateline(ctx.norm, &st.dates, &st.dwords)
+	if dlDate.Precision == event.PrecisionDay && ctx.ref.IsZero() && !d.Date.IsZero() && validDay(d.Date.Year(), dlDate.Month, dlDate.Day) {
+		ctx.ref = time.Date(d.Date.Year(), time.Month(dlDate.Month), dlDate.Day, 0, 0, 0, 0, time.UTC)
+		ctx.findDate = ctx.ref
+		ctx.docDate = when{ctx.ref.Format("2006-01-02"), event.PrecisionDoc}
 	}
 	st.sents = text.AppendSplit(st.sents[:0], src)
 	st.quotes = text.AppendQuotes(st.quotes[:0], src)
@@ -182,6 +197,12 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 	q0 := 0
 	for i, s := range st.sents {
 		ctx.sent = i
+		if s.Start < dlEnd {
+			if s.End <= dlEnd {
+				continue
+			}
+			s.Start = dlEnd
+		}
 		for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
 			q0++
 		}
@@ -2147,6 +2168,38 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 				continue
 			}
 			w = when{strconv.Itoa(ctx.d.Date.Year() - d.Year), event.PrecisionYear}
+		case "weekday", "last-weekday", "next-weekday":
+			ref := ctx.ref
+			if ref.IsZero() {
+				continue
+			}
+			switch d.Prep {
+			case "since", "until", "till", "by", "before", "from", "to", "through", "between", "beyond":
+				continue
+			}
+			var t time.Time
+			switch back := (int(ref.Weekday()) - d.Day + 7) % 7; d.Rel {
+			case "weekday":
+				t = ref.AddDate(0, 0, -back)
+			case "last-weekday":
+				if back == 0 {
+					back = 7
+				}
+				t = ref.AddDate(0, 0, -back)
+			default:
+				fwd := (7 - back) % 7
+				if fwd == 0 {
+					fwd = 7
+				}
+				t = ref.AddDate(0, 0, fwd)
+			}
+			w = when{t.Format("2006-01-02"), event.PrecisionDay}
+		case "days-later":
+			last, err := time.Parse("2006-01-02", ctx.lastDate.date)
+			if err != nil || ctx.lastDate.prec != event.PrecisionDay {
+				continue
+			}
+			w = when{last.AddDate(0, 0, d.Day).Format("2006-01-02"), event.PrecisionDay}
 		case "last-month":
 			if ctx.d.Date.IsZero() || ctx.d.DatePrecision == event.PrecisionYear {
 				continue
@@ -2162,8 +2215,16 @@ func (c *Coder) sentenceDate(st *state, ctx *docCtx, s string) (when, bool) {
 				switch {
 				case len(ctx.lastDate.date) >= 4 && ctx.lastDate.prec != event.PrecisionDoc:
 					year, _ = strconv.Atoi(ctx.lastDate.date[:4])
-				case !ctx.d.Date.IsZero():
-					year = ctx.d.Date.Year()
+				case !ctx.findDate.IsZero():
+					// A month without a year is the most recent such
+					// month not after the document's date ("last March":
+					// before its month).
+					year = ctx.findDate.Year()
+					if d.Precision == event.PrecisionMonth && ctx.d.DatePrecision != event.PrecisionYear {
+						if m := int(ctx.findDate.Month()); d.Month > m || d.Prep == "last" && d.Month == m {
+							year--
+						}
+					}
 				default:
 					continue
 				}
@@ -2196,6 +2257,68 @@ func mayHoldDate(s string) bool {
 		}
 	}
 	return strings.Contains(s, "ame ") || strings.Contains(s, "esterday") || strings.Contains(s, "ear") ||
+		strings.Contains(s, "ary") || strings.Contains(s, "ber") || strings.Contains(s, "Ma") ||
+		strings.Contains(s, "Ju") || strings.Contains(s, "April") || strings.Contains(s, "August") ||
 		strings.Contains(s, "onth") || strings.Contains(s, "day") || strings.Contains(s, "ccasion") ||
 		strings.Contains(s, "War") || strings.Contains(s, " ago")
+}
+
+// dateline returns the end of a wire dateline opening s ("MINSK, March 5
+// (Reuters) - ", "KYIV, Ukraine (AP) — ", "BEIJING, Jan. 5 -- ") and the
+// date it gives (zero when none), or 0 when s opens with none. A dateline
+// is a place in capitals, then at most a few words, a day or a news
+// agency in brackets, then a dash.
+func dateline(s string, buf *[]Date, words *[]dword) (int, Date) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\n') {
+		i++
+	}
+	caps := 0
+	for j := i; j < len(s) && s[j] >= 'A' && s[j] <= 'Z'; j++ {
+		caps++
+	}
+	if caps < 3 || i+caps < len(s) && s[i+caps] >= 'a' && s[i+caps] <= 'z' {
+		return 0, Date{}
+	}
+	lim := min(len(s), i+100)
+	for j := i + caps; j < lim; j++ {
+		switch s[j] {
+		case '\n', '"', ';', ':':
+			return 0, Date{}
+		case '-':
+			if j+1 >= len(s) || (s[j+1] != ' ' && s[j+1] != '-') || j == 0 || s[j-1] != ' ' {
+				continue
+			}
+		case '\xe2': // an en or em dash
+			if !strings.HasPrefix(s[j:], "—") && !strings.HasPrefix(s[j:], "–") {
+				continue
+			}
+		default:
+			continue
+		}
+		head := strings.TrimRight(s[i:j], " ")
+		agency := strings.HasSuffix(head, ")") && strings.Contains(head, "(")
+		var d Date
+		*buf = scanDates(head, (*buf)[:0], words)
+		for _, x := range *buf {
+			if x.Precision == event.PrecisionDay {
+				d = x
+			}
+		}
+		if !agency && d.Precision == "" {
+			return 0, Date{}
+		}
+		end := j
+		for end < len(s) && (s[end] == '-' || s[end] == ' ' || s[end] >= 0x80 && !isLetterStart(s, end)) {
+			end++
+		}
+		return end, d
+	}
+	return 0, Date{}
+}
+
+// isLetterStart reports whether the non-ASCII rune at s[i] is a letter.
+func isLetterStart(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }

@@ -17,7 +17,14 @@ type Date struct {
 	// Rel names a relative expression: "same" (in the same session, at
 	// the same meeting, on that occasion), "yesterday", "last-year",
 	// "this-year", "last-month", "years-ago" (Year then holds the number
-	// of years: "fifty years ago" is 50); "" for an absolute date.
+	// of years: "fifty years ago" is 50), "weekday" ("on Tuesday": the
+	// most recent Tuesday on or before the document's date),
+	// "last-weekday" ("last Tuesday": strictly before), "next-weekday"
+	// ("next Tuesday": strictly after) — Day then holds the weekday,
+	// 0 for Sunday as in time.Weekday —, "days-later" ("the next day",
+	// "a day later", "two days later": Day days after the date last
+	// mentioned); "" for an absolute date. A month without a year ("in
+	// March") is absolute with Year 0.
 	Rel string
 	// Prep is the lower-cased word just before the expression ("in",
 	// "on", "since", "by" …), "" at the start of the text.
@@ -69,7 +76,20 @@ func (d *dword) prepName() string {
 
 var prepList = []string{"in", "on", "at", "of", "during", "since", "by", "until", "till", "before",
 	"after", "from", "to", "through", "between", "beyond", "early", "mid", "late", "spring",
-	"summer", "autumn", "fall", "winter", "year", "the", "same", "that"}
+	"summer", "autumn", "fall", "winter", "year", "the", "same", "that", "last", "next"}
+
+// weekdays maps the names of the days to time.Weekday numbers.
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+// monthPreps are the words after which a month without a year is a date:
+// "in March", "since May", "in early June", "last April".
+var monthPreps = map[string]bool{
+	"in": true, "during": true, "since": true, "until": true, "till": true, "by": true,
+	"before": true, "after": true, "from": true, "early": true, "mid": true, "late": true,
+	"last": true, "through": true,
+}
 
 // ScanDates appends to dst the date expressions in s, in order: "on
 // March 5, 2019", "5 March 2019", "5th of March 2019", "March 2019",
@@ -160,7 +180,8 @@ func scanDates(s string, dst []Date, buf *[]dword) []Date {
 		}
 		// Month first: March 5, 2019; March 2019; March 5.
 		if mo, ok := w.month(); ok && isCapital(s, w) && (w.n > 3 || w.is("may") || strings.HasPrefix(s[w.end:], ".")) {
-			if w.is("may") && (k+1 >= len(words) || (words[k+1].num < 0)) {
+			bare := monthPreps[prep(k)] && k > 0 && isSpaceOrDot(between(words[k-1], w))
+			if w.is("may") && !bare && (k+1 >= len(words) || (words[k+1].num < 0)) {
 				continue // the verb "May …" at a sentence start
 			}
 			if k+1 < len(words) {
@@ -186,6 +207,10 @@ func scanDates(s string, dst []Date, buf *[]dword) []Date {
 					k = m
 					continue
 				}
+			}
+			if bare {
+				// "in March", "since May": the year is the context's.
+				dst = append(dst, Date{Start: w.start, End: w.end, Month: mo, Precision: "month", Prep: prep(k)})
 			}
 			continue
 		}
@@ -237,6 +262,28 @@ func scanDates(s string, dst []Date, buf *[]dword) []Date {
 			}
 		case "yesterday":
 			dst = append(dst, Date{Start: w.start, End: w.end, Rel: "yesterday", Prep: prep(k)})
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			if !isCapital(s, w) {
+				continue
+			}
+			d := Date{Start: w.start, End: w.end, Day: weekdays[string(w.lb[:w.n])], Rel: "weekday", Prep: prep(k)}
+			if k > 0 && (words[k-1].is("last") || words[k-1].is("next")) {
+				d.Start, d.Rel, d.Prep = words[k-1].start, words[k-1].prepName()+"-weekday", prep(k-1)
+			}
+			dst = append(dst, d)
+		case "day", "days":
+			// "the next day", "the following day", "a day later", "two
+			// days later", "the day after".
+			if n, start, ok := daysLater(words, k); ok {
+				end := w.end
+				if k+1 < len(words) && (words[k+1].is("later") || words[k+1].is("after")) {
+					end = words[k+1].end
+				}
+				dst = append(dst, Date{Start: words[start].start, End: end, Day: n, Rel: "days-later", Prep: prep(start)})
+				if end > w.end {
+					k++
+				}
+			}
 		case "last", "this", "past":
 			if k+1 < len(words) {
 				switch string(words[k+1].lb[:words[k+1].n]) {
@@ -419,4 +466,37 @@ func yearsAgo(words []dword, k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return n * unit, k - 2, true
+}
+
+// daysLater reads a count of days after the last date at words[k] ("day"
+// or "days"): "the next day", "the following day", "a day later", "two
+// days later". It returns the number of days and the index of
+// the first word.
+func daysLater(words []dword, k int) (int, int, bool) {
+	if k < 1 {
+		return 0, 0, false
+	}
+	prev := words[k-1]
+	if (prev.is("next") || prev.is("following")) && words[k].is("day") {
+		start := k - 1
+		if k >= 2 && words[k-2].is("the") {
+			start = k - 2
+		}
+		return 1, start, true
+	}
+	if k+1 >= len(words) || !words[k+1].is("later") {
+		return 0, 0, false
+	}
+	n := prev.num
+	if n < 0 {
+		v, ok := numberWords[string(prev.lb[:prev.n])]
+		if !ok {
+			return 0, 0, false
+		}
+		n = v
+	}
+	if n <= 0 || n > 31 {
+		return 0, 0, false
+	}
+	return n, k - 1, true
 }

@@ -46,6 +46,14 @@ func TestScanDates(t *testing.T) {
 		{"a century ago", "100-0-0//years-ago/"},
 		{"years ago", ""},
 		{"many years ago", ""},
+		{"said on Tuesday and last Friday", "0-0-2//weekday/on;0-0-5//last-weekday/"},
+		{"the tuesday rule", ""},
+		{"in March and since May and early June", "0-3-0/month//in;0-5-0/month//since;0-6-0/month//early"},
+		{"March organisers said", ""},
+		{"May the talks succeed", ""},
+		{"the next day and two days later", "0-0-1//days-later/;0-0-2//days-later/"},
+		{"the following day", "0-0-1//days-later/"},
+		{"every day", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.src, func(t *testing.T) {

@@ -22,6 +22,7 @@ func FuzzCode(f *testing.F) {
 		"On March 5, 2019, Russia and Belarus signed an agreement; if Poland refused to recognise it …",
 		"We will never recognise the aggression of the Russian Federation against Ukraine.",
 		"“Unbalanced quote by Putin said “another", "\"\"\"", "“”", "He said he said", "post-\nSoviet coop-\neration yours.”1",
+		"MINSK, March 5 (Reuters) - Russia said on Tuesday it met Belarus. The next day, in May, it left.", "KYIV (AP) —", "ABC, Jan 5 -",
 		"\xff\xfe Russia \x00 attacked", "Russia.\n\n12\n\nattacked", "by by by Russia was criticised by",
 	} {
 		f.Add(s, "BLR")
