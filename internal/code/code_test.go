@@ -547,3 +547,32 @@ func TestWireWording(t *testing.T) {
 			want: []want{{src: "IND", tgt: "PAK", cameo: "120"}}},
 	})
 }
+
+// TestMaterialVerbs covers verbs of trade, investment, donation,
+// concession and halting supplies in wire wording.
+func TestMaterialVerbs(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "buy-from-seller", text: "Morocco bought wheat from Argentina after the drought.",
+			want: []want{{src: "MAR", tgt: "ARG", cameo: "061"}}},
+		{name: "buy-arms-from-seller", text: "Greece purchased new fighter jets from France.",
+			want: []want{{src: "GRC", tgt: "FRA", cameo: "062"}}},
+		{name: "invest-amount-in", text: "Qatar invested five billion dollars in Egypt's energy sector.",
+			want: []want{{src: "QAT", tgt: "EGY", cameo: "061"}}},
+		{name: "donate", text: "South Korea donated rice to Laos.",
+			want: []want{{src: "KOR", tgt: "LAO", cameo: "070"}}},
+		{name: "open-borders-to-refugees", text: "Chad opened its border to refugees fleeing Sudan.",
+			want: []want{{src: "TCD", tgt: "SDN", cameo: "075"}}},
+		{name: "allow-aid-trucks", text: "Israel allowed aid convoys into Gaza.",
+			want: []want{{src: "ISR", tgt: "PSE", cameo: "0863"}}},
+		{name: "pause-shipments", text: "Ukraine suspended grain shipments to Hungary.",
+			want: []want{{src: "UKR", tgt: "HUN", cameo: "163"}}},
+		{name: "switch-recognition-cuts-the-first", text: "Honduras switched diplomatic ties from Taiwan to Beijing.",
+			want: []want{{src: "HND", tgt: "TWN", cameo: "161"}},
+			not:  []want{{src: "HND", tgt: "CHN", cameo: "16"}}},
+		{name: "promise-to-build", text: "Turkey pledged to build a hospital in Somalia.",
+			want: []want{{src: "TUR", tgt: "SOM", cameo: "031", modality: event.Intent}}},
+		{name: "inquiry-does-not-accuse", text: "Sweden launched an inquiry into the Iranian killing of a dissident.",
+			want: []want{{src: "SWE", tgt: "IRN", cameo: "090"}},
+			not:  []want{{src: "SWE", tgt: "IRN", cameo: "112"}}},
+	})
+}

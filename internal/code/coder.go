@@ -1767,7 +1767,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 //     "opposes the deployment of missiles" (a conflictual noun after a
 //     rejection or threat too). A cooperative noun after a converter
 //     ("opposed the deployment of a Russian air base", "urged talks") is
-//     left to the conversion.
+//     left to the conversion;
+//   - a conflictual noun that an investigation looks into: "opened an
+//     inquiry into the poisoning" investigates, it does not accuse.
 func (c *Coder) nestedActs(norm string, toks []tk, a, b int, cs []cand) {
 	for ci := range cs {
 		cd := &cs[ci]
@@ -1780,7 +1782,7 @@ func (c *Coder) nestedActs(norm string, toks []tk, a, b int, cs []cand) {
 		}
 		rt := root(r.code)
 		accuse := strings.HasPrefix(r.code, "112")
-		if !accuse && rt != 1 && rt != 11 && rt != 12 && rt != 13 && r.code != "051" && r.code != "052" {
+		if !accuse && rt != 1 && rt != 9 && rt != 11 && rt != 12 && rt != 13 && r.code != "051" && r.code != "052" {
 			continue
 		}
 		ce := clauseEnd(toks, cd.t1, b)
