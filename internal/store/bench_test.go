@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/event"
@@ -119,6 +120,7 @@ func BenchmarkEventsOneSource(b *testing.B) {
 	defer s.Close()
 	f := store.EventFilter{Sources: []string{"BLR"}}
 	n := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		evs, err := s.Events(b.Context(), f)
 		if err != nil || len(evs) == 0 {
@@ -126,6 +128,7 @@ func BenchmarkEventsOneSource(b *testing.B) {
 		}
 		n = len(evs)
 	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(n), "events/op")
 }
 
@@ -138,6 +141,7 @@ func BenchmarkEventsOneSourceCold(b *testing.B) {
 		b.Fatal(err)
 	}
 	f := store.EventFilter{Sources: []string{"BLR"}}
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		s, err := store.Open(b.Context(), path)
@@ -145,16 +149,19 @@ func BenchmarkEventsOneSourceCold(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+		c := cpuTime()
 		evs, err := s.Events(b.Context(), f)
 		if err != nil || len(evs) == 0 {
 			b.Fatal(len(evs), err)
 		}
+		cpu += cpuTime() - c
 		b.StopTimer()
 		if err := s.Close(); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
 	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkPutDocuments stores new documents of 50 events each in batches
