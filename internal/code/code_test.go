@@ -576,3 +576,32 @@ func TestMaterialVerbs(t *testing.T) {
 			not:  []want{{src: "SWE", tgt: "IRN", cameo: "112"}}},
 	})
 }
+
+// TestProtestPostureStance covers protests "demanding …", diplomatic
+// protests, conditional and "will respond" threats, denials, police sent
+// to a mission and a purpose clause that is not an act.
+func TestProtestPostureStance(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "marching-demanding-is-protest", text: "Thousands of Kenyans marched in Nairobi demanding lower taxes.",
+			want: []want{{src: "KEN", cameo: "141"}},
+			not:  []want{{src: "KEN", cameo: "10"}}},
+		{name: "protest-to-a-state-is-complaint", text: "Japan protested to South Korea over the island visit.",
+			want: []want{{src: "JPN", tgt: "KOR", cameo: "114"}},
+			not:  []want{{src: "JPN", tgt: "KOR", cameo: "14"}}},
+		{name: "will-respond-with-force", text: "Tehran will respond with force to any Israeli strike.",
+			want: []want{{src: "IRN", tgt: "ISR", cameo: "138", modality: event.Intent}}},
+		{name: "conditional-threat", text: "If Armenia provokes us again, Azerbaijan will retaliate militarily.",
+			want: []want{{src: "AZE", tgt: "ARM", cameo: "138", modality: event.Intent}}},
+		{name: "would-stays-hypothetical", text: "If Serbia attacked, Kosovo would respond with force.",
+			not: []want{{src: "XKX", tgt: "SRB", cameo: "13"}}},
+		{name: "denial-is-not-the-act", text: "Rwanda denied that its troops had crossed into Congo.",
+			want: []want{{src: "RWA", tgt: "COD", cameo: "016"}},
+			not:  []want{{src: "RWA", tgt: "COD", cameo: "19"}}},
+		{name: "police-to-a-mission", text: "Kenya sent 400 police officers to the multinational mission in Haiti.",
+			want: []want{{src: "KEN", tgt: "HTI", cameo: "074"}},
+			not:  []want{{src: "KEN", tgt: "HTI", cameo: "15"}}},
+		{name: "purpose-is-no-consultation", text: "The Thai minister flew to Hanoi to discuss security cooperation with Vietnam.",
+			want: []want{{src: "THA", tgt: "VNM", cameo: "042"}},
+			not:  []want{{src: "THA", tgt: "VNM", cameo: "040"}}},
+	})
+}

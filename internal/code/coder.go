@@ -1251,6 +1251,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			ws = cd.t0
 		}
 		var neg, intent, hypo bool
+		ifAt := -1 // an "if" that makes the pattern hypothetical
 		var conv uint16
 		convAt, intentAt := -1, -1
 		for k := cd.t0 - 1; k >= ws; k-- {
@@ -1269,6 +1270,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			}
 			if m&mHypothetical != 0 && !(toks[k].upper == false && isMay(ctx.norm, toks[k])) {
 				hypo = true
+				if toks[k].e != nil && isIf(ctx.norm, toks[k]) {
+					ifAt = k
+				}
 			}
 			if conv == 0 && m&convMask != 0 {
 				conv = m & convMask
@@ -1283,6 +1287,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		for k := cs; k < ws; k++ {
 			if toks[k].mark&mHypothetical != 0 && toks[k].e != nil && isIf(ctx.norm, toks[k]) {
 				hypo = true
+				if ifAt < 0 {
+					ifAt = k
+				}
 			}
 		}
 		if conv&(mReject|mDemand|mAppeal) != 0 && intentAt > convAt {
@@ -1322,6 +1329,13 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			if c2 := intentOf(code); c2 != code {
 				code, ruleID = c2, ruleID+"+intent"
 			}
+		}
+		if hypo && ifAt >= 0 && (intent || r.intent) && root(code) == 13 && !hypoBetween(ctx.norm, toks, ws, cd.t0) {
+			// "If India attacks us, Pakistan will respond with force": a
+			// conditional threat is a threat, stated now.
+			hypo = false
+		} else {
+			ifAt = -1
 		}
 		modality := event.Asserted
 		switch {
@@ -1630,6 +1644,14 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		}
+		if nt == 0 && ifAt >= 0 {
+			// The one whose act the threat is conditional on is its target.
+			for k := ifAt; k < cd.t0; k++ {
+				if m := toks[k].ment; m >= 0 && !ments[m].attached && !inList(sub, m) {
+					addT(ments[m].code)
+				}
+			}
+		}
 		if ns > 1 && agentMent < 0 && reciprocal(code) {
 			// "Russia and China held talks on the Iranian nuclear issue",
 			// "… held joint exercises near the Polish border": a joint act
@@ -1819,7 +1841,7 @@ func (c *Coder) nestedActs(norm string, toks []tk, a, b int, cs []cand) {
 			// an infinitive in the object of a statement, praise or
 			// criticism names an act as well.
 			inf := !or.noun && (rt == 1 || rt == 5 || rt == 11) && o.t0 > cd.t1 && isWord(norm, toks[o.t0-1], "to")
-			if !(or.noun || inf) || (conv && ort <= 8) || (rt != 1 && rt != 11 && rt != 5 && ort < 14) {
+			if !(or.noun || inf) || (conv && ort <= 8) || (rt != 1 && rt != 11 && rt != 5 && !(rt == 13 && !conv) && ort < 14) {
 				continue
 			}
 			o.drop = true
@@ -2066,6 +2088,18 @@ func isMay(norm string, t tk) bool {
 func isIf(norm string, t tk) bool {
 	w := norm[t.start:t.end]
 	return strings.EqualFold(w, "if") || strings.EqualFold(w, "unless")
+}
+
+// hypoBetween reports whether a hypothetical marker other than "if" lies in
+// toks[a:b] ("would", "could", "might"): the main clause itself is then
+// hypothetical.
+func hypoBetween(norm string, toks []tk, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].mark&mHypothetical != 0 && !isIf(norm, toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // wouldOnly reports whether the only hypothetical marker in toks[a:b] is
