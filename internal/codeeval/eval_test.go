@@ -19,13 +19,13 @@ import (
 // (36582d9, 377 items). Raise them when the coder improves; lower them
 // only with a reason.
 const (
-	floorPrecision = 0.83
-	floorRecall    = 0.84
-	floorF1        = 0.84
+	floorPrecision = 0.85
+	floorRecall    = 0.86
+	floorF1        = 0.86
 	floorCode      = 0.90
 	floorNegation  = 0.95
 	floorModality  = 0.93
-	floorDate      = 0.90
+	floorDate      = 0.95
 	floorNoEvent   = 0.85
 )
 
