@@ -134,8 +134,8 @@ func (d *Data) States() []string {
 
 // Known reports whether iso3 (upper case) is a voting entity of the data.
 func (d *Data) Known(iso3 string) bool {
-	_, ok := d.index[iso3]
-	return ok
+	_, err := d.state(iso3)
+	return err == nil
 }
 
 // Country returns the entity with code iso3, or an [*UnknownStateError].
@@ -196,8 +196,16 @@ func (d *Data) Issues() []string {
 
 // state resolves a state code (case-insensitive) to its column.
 func (d *Data) state(code string) (int, error) {
-	if i, ok := d.index[strings.ToUpper(strings.TrimSpace(code))]; ok {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if i, ok := d.index[code]; ok {
 		return i, nil
+	}
+	// Serbia's seat is recorded under YUG throughout (Yugoslavia, Serbia
+	// and Montenegro, Serbia), and it has no SRB column.
+	if code == "SRB" {
+		if i, ok := d.index["YUG"]; ok {
+			return i, nil
+		}
 	}
 	return -1, &UnknownStateError{Code: code, Suggestion: d.suggest(code)}
 }

@@ -85,3 +85,22 @@ func TestMemberAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestSerbiaAsFocalState checks that Serbia named by its ISO code, as a user
+// types it, gets the YUG seat's votes rather than "unknown state".
+func TestSerbiaAsFocalState(t *testing.T) {
+	shared(t)
+	d := load(t)
+	opt := votes.Options{From: 2010, To: 2012}
+	got, err := d.Pair("SRB", "RUS", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := d.Pair("YUG", "RUS", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if summary(got) != summary(want) || len(want) == 0 {
+		t.Errorf("got %s, want %s", summary(got), summary(want))
+	}
+}
