@@ -163,9 +163,18 @@ Exit codes: 0 ok, 1 failure, 2 usage error.`)
 
 // newFlagSet returns a flag set for a subcommand whose -h prints usage and
 // examples to env.Stdout.
+//
+// The global --db and --dict are accepted after the command as well
+// ("fulcrum report KAZ --db kaz.duckdb"), since users type them where they
+// type every other option; a later --db wins over an earlier one.
 func newFlagSet(env *Env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.Func("db", "database `path` or URL (also accepted before the command)", func(v string) error {
+		env.DB = v
+		return nil
+	})
+	fs.Var((*stringList)(&env.Dicts), "dict", "extra dictionary `file or folder`, repeatable (also accepted before the command)")
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stdout, "%s\n\nOptions:\n", strings.TrimSpace(usage))
 		fs.SetOutput(env.Stdout)

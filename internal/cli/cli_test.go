@@ -125,3 +125,33 @@ func TestIngestedBriefInReport(t *testing.T) {
 		t.Errorf("the brief's dialogue-with-NATO quotation (2019-02-22) is not among the WEST evidence: %+v", r.Evidence)
 	}
 }
+
+// The global --db and --dict work after the command too, where users put
+// every other option.
+func TestGlobalFlagsAfterCommand(t *testing.T) {
+	dir := t.TempDir()
+	dict := filepath.Join(dir, "mine.txt")
+	if err := os.WriteFile(dict, []byte("person zorin-petr RUS Petr Zorinsky\n  office 2020-01-01 - RUS foreign minister\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "wire.txt")
+	if err := os.WriteFile(doc, []byte("Petr Zorinsky condemned Ukraine on 3 March 2021.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := cli.Main(context.Background(), []string{"code", doc, "--dict", dict}, strings.NewReader(""), &out, &errb)
+	if code != 0 || !strings.Contains(out.String(), "RUS") || !strings.Contains(out.String(), "UKR") {
+		t.Errorf("code FILE --dict: got exit %d, stdout %q, stderr %q; want RUS → UKR", code, out.String(), errb.String())
+	}
+
+	db := filepath.Join(dir, "after.duckdb")
+	out.Reset()
+	errb.Reset()
+	code = cli.Main(context.Background(), []string{"series", "BLR", "RUS", "--by", "year", "--db", db}, strings.NewReader(""), &out, &errb)
+	if code != 0 {
+		t.Fatalf("series … --db: got exit %d, stderr %q", code, errb.String())
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("series … --db %s did not use that database: %v", db, err)
+	}
+}
