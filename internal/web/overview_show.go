@@ -73,6 +73,9 @@ func (s *Server) countries(ctx context.Context) ([]countryRow, error) {
 				continue
 			}
 			c = &countryRow{Code: code, Name: a.Name}
+			if vc, err := s.cfg.Votes.Country(code); err == nil {
+				c.Votes = vc.NVotes // a seat under another code: SRB votes as YUG
+			}
 			byCode[code] = c
 		}
 		c.Events = n
