@@ -150,8 +150,8 @@ type Shift struct {
 	Channel string `json:"channel"`
 	Pole    string `json:"pole"`
 	// Index is the first point after the change and Before the last point
-	// before it (indexes into Series.Points; points without data between
-	// them are skipped).
+	// before it (indexes into Series.Points; points without data, and thin
+	// points, between them are skipped).
 	Index  int       `json:"index"`
 	Before int       `json:"before"`
 	Period string    `json:"period"` // label of the point at Index
@@ -168,13 +168,15 @@ type Shift struct {
 }
 
 // Shifts finds change points ([ChangePoints]) in the values of the points
-// of s that have data (N > 0) and describes each with its date, size and
-// the evidence on either side.
+// of s that have data (N > 0) and are not thin ([Point.Thin]: a value over
+// one or two documents or a handful of roll calls would pass for a change
+// of position), and describes each with its date, size and the evidence on
+// either side.
 func Shifts(s Series, opt ChangeOptions) ([]Shift, error) {
 	var idx []int
 	var x []float64
 	for i, p := range s.Points {
-		if p.N > 0 {
+		if p.N > 0 && !p.Thin {
 			idx = append(idx, i)
 			x = append(x, p.Value)
 		}
@@ -211,7 +213,8 @@ func Shifts(s Series, opt ChangeOptions) ([]Shift, error) {
 // (pole B) and returns the series of tilts (x_B − x_A)/2 with their
 // intervals ([ChannelTilt]), so that [Shifts] on it gives sizes in tilt
 // units: positive toward B. Pole is "A/B". Periods missing from either
-// series, or without data in either, give points with N = 0.
+// series, or without data in either, give points with N = 0; a period
+// with data in both is thin when either point is ([Point.Thin]).
 func TiltSeries(a, b Series) Series {
 	out := Series{Channel: a.Channel, Pole: a.Pole + "/" + b.Pole}
 	byPeriod := map[string]Point{}
@@ -225,6 +228,7 @@ func TiltSeries(a, b Series) Series {
 			Period: pa.Period, Start: pa.Start, End: pa.End,
 			Value: t.Value, Lo: t.Lo, Hi: t.Hi, N: t.N,
 			Units: min(pa.Units, pb.Units), Evidence: t.Evidence,
+			Thin:  t.HasData && (pa.Thin || pb.Thin),
 			Notes: append(append([]string(nil), pa.Notes...), pb.Notes...),
 		})
 	}

@@ -31,6 +31,12 @@ type Point struct {
 	// Units is the number of resampled clusters: documents (statements) or
 	// roll calls (votes).
 	Units int `json:"units"`
+	// Thin is true when the point has data but fewer Units than its
+	// channel's minimum ([MinUnits]): Lo and Hi are then not a usable
+	// interval (a bootstrap over one or two units), and reports draw the
+	// value without a band and leave it out of means, combined tilts and
+	// [Shifts].
+	Thin bool `json:"thin"`
 	// Evidence holds the ids of the events, roll calls or ties behind the
 	// value.
 	Evidence []string `json:"evidence"`

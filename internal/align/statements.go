@@ -47,7 +47,8 @@ func (o StatementOptions) k() float64 {
 // ([BootstrapUnits] with Unit{Sum: Σw of the document, Count: its n}),
 // since events from one document are not independent; events without a
 // document id form their own cluster. N is n, Units the number of
-// documents, Evidence the ids of the counting events. With no counting
+// documents, Evidence the ids of the counting events; the point is
+// [Point.Thin] with fewer than [MinDocuments] documents. With no counting
 // event the point has N = 0 and Value 0.
 func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	k := opt.k()
@@ -81,6 +82,7 @@ func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	if p.N == 0 {
 		return p
 	}
+	p.Thin = IsThin(p, MinDocuments)
 	stat := func(s, c float64) float64 { return s / (c + k) }
 	p.Value = stat(sum, float64(p.N))
 	p.Lo, p.Hi = p.Value, p.Value

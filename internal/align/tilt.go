@@ -21,6 +21,10 @@ type Tilt struct {
 	// combinations and verdicts.
 	N       int  `json:"n"`
 	HasData bool `json:"has_data"`
+	// Thin is set by callers when the channel has data only in thin
+	// periods ([Point.Thin]); HasData is then false, and [Verdict] says
+	// the data are too thin rather than missing.
+	Thin bool `json:"thin,omitempty"`
 	// Neither is, for votes, the share of roll calls where A and B split
 	// and the focal state voted with neither (computed by package votes);
 	// HasNeither says whether it is set.

@@ -165,6 +165,8 @@ func TestVerdict(t *testing.T) {
 			"leans RUSSIA on votes and ties; balanced in statements; combined -0.20, leans RUSSIA; spread sd 0.18, range 0.40 over 3 channels"},
 		{"missing channel", []align.Tilt{{Channel: align.Votes, Value: 0.5, HasData: true}, {Channel: align.Statements}}, nil, nil,
 			"sides with WEST on votes; no data on statements"},
+		{"thin channel", []align.Tilt{{Channel: align.Votes, Value: 0.5, HasData: true}, {Channel: align.Statements, Thin: true}, {Channel: align.Ties}}, nil, nil,
+			"sides with WEST on votes; no data on ties; too few items to tell on statements"},
 		{"nothing", nil, nil, nil, "no data"},
 		{"neither share", []align.Tilt{{Channel: align.Votes, Value: -0.2, HasData: true, Neither: 0.174, HasNeither: true}}, nil, nil,
 			"leans RUSSIA on votes; with neither on 17% of split votes"},

@@ -63,7 +63,8 @@ func joinAnd(items []string) string {
 // never only the composite: channels with the same [Label] are grouped in
 // the order votes, ties, statements ("leans RUSSIA on votes and ties;
 // balanced in statements"), channels without data are named ("no data on
-// statements"), the "neither" share of channels that carry one ("with
+// statements"), and so are those with thin periods only ([Tilt.Thin]:
+// "too few items to tell on statements"), the "neither" share of channels that carry one ("with
 // neither on 17% of split votes"), then each shift found on a tilt series
 // ([TiltSeries]) with |Size| ≥ MinShiftSize, told with its direction and
 // first period ("statements moved toward WEST from 2019-02 (+0.25)"), and
@@ -73,7 +74,7 @@ func joinAnd(items []string) string {
 func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	groups := map[string][]string{}
 	var order []string
-	var missing []string
+	var missing, thin []string
 	names := make([]string, 0, len(tilts))
 	byName := map[string]Tilt{}
 	for _, t := range tilts {
@@ -85,7 +86,11 @@ func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	for _, ch := range sortedChannels(names) {
 		t := byName[ch]
 		if !t.HasData || math.IsNaN(t.Value) {
-			missing = append(missing, ch)
+			if t.Thin {
+				thin = append(thin, ch)
+			} else {
+				missing = append(missing, ch)
+			}
 			continue
 		}
 		l := Label(t.Value, a, b)
@@ -101,6 +106,9 @@ func Verdict(a, b string, tilts []Tilt, shifts []Shift, comb *Combined) string {
 	}
 	if len(missing) > 0 {
 		parts = append(parts, "no data on "+joinAnd(missing))
+	}
+	if len(thin) > 0 {
+		parts = append(parts, "too few items to tell on "+joinAnd(thin))
 	}
 	for _, ch := range sortedChannels(names) {
 		if t := byName[ch]; t.HasData && t.HasNeither {

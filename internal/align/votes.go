@@ -19,7 +19,8 @@ func RollCallID(rcid int) string { return fmt.Sprintf("unga:%d", rcid) }
 // is the cluster bootstrap over roll calls ([Bootstrap]): κ is recomputed
 // on each resample of the roll calls, and replicates where κ is undefined
 // (no variation) are dropped. N and Units are the number of roll calls,
-// Evidence their [RollCallID]s. With no joint vote, or κ undefined, the
+// Evidence their [RollCallID]s; the point is [Point.Thin] with fewer than
+// [MinRollCalls] roll calls. With no joint vote, or κ undefined, the
 // point has N = 0.
 func VotePoint(joint []votes.JointVote, w votes.Weight, opt BootstrapOptions) Point {
 	var p Point
@@ -37,6 +38,7 @@ func VotePoint(joint []votes.JointVote, w votes.Weight, opt BootstrapOptions) Po
 	}
 	p.Value, p.Lo, p.Hi = k, k, k
 	p.N, p.Units = len(joint), len(joint)
+	p.Thin = IsThin(p, MinRollCalls)
 	for _, j := range joint {
 		p.Evidence = append(p.Evidence, RollCallID(j.RollCall.RCID))
 	}

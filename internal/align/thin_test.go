@@ -1,0 +1,141 @@
+package align_test
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
+)
+
+func TestIsThin(t *testing.T) {
+	tests := []struct {
+		name    string
+		channel string
+		n       int
+		units   int
+		want    bool
+	}{
+		{"one roll call", align.Votes, 1, 1, true},
+		{"nine roll calls", align.Votes, 9, 9, true},
+		{"ten roll calls", align.Votes, 10, 10, false},
+		{"no votes is no data, not thin", align.Votes, 0, 0, false},
+		{"one document, many events", align.Statements, 12, 1, true},
+		{"two documents", align.Statements, 4, 2, true},
+		{"three documents", align.Statements, 3, 3, false},
+		{"ties are never thin", align.Ties, 1, 1, false},
+		{"unknown channel", "other", 1, 1, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := align.Point{N: tc.n, Units: tc.units}
+			if got := align.IsThin(p, align.MinUnits(tc.channel)); got != tc.want {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMarkThin(t *testing.T) {
+	s := align.Series{Channel: align.Votes, Points: []align.Point{
+		{Period: "2018", N: 90, Units: 90},
+		{Period: "2019", N: 0},
+		{Period: "2020", N: 1, Units: 1},
+		{Period: "2021", N: 4, Units: 4, Thin: false},
+	}}
+	got := align.MarkThin(&s)
+	if want := []int{2, 3}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	for i, p := range s.Points {
+		if want := i >= 2; p.Thin != want {
+			t.Errorf("%s: thin %v, want %v", p.Period, p.Thin, want)
+		}
+	}
+}
+
+// TestStatementPointThin: the bootstrap over one or two documents is no
+// interval, whatever the number of events in them.
+func TestStatementPointThin(t *testing.T) {
+	for _, docs := range []int{1, 2, 3, 5} {
+		t.Run(fmt.Sprintf("%d documents", docs), func(t *testing.T) {
+			var evs []event.Event
+			for d := range docs {
+				for e := range 4 {
+					evs = append(evs, ev(fmt.Sprintf("e%d.%d", d, e), fmt.Sprintf("d%d", d), "RUS", "2019-03-05", float64(2*d+e)))
+				}
+			}
+			p := align.StatementPoint(evs, align.StatementOptions{})
+			if got, want := p.Thin, docs < align.MinDocuments; got != want {
+				t.Errorf("thin: got %v, want %v (units %d)", got, want, p.Units)
+			}
+		})
+	}
+}
+
+// series builds a yearly series from 2000 of values; a value marked thin
+// in thin rests on one unit.
+func series(values []float64, thin map[int]bool) align.Series {
+	s := align.Series{Channel: align.Votes, Pole: "WEST"}
+	for i, v := range values {
+		y := 2000 + i
+		p := align.Point{Period: fmt.Sprint(y), Start: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Value: v, Lo: v, Hi: v, N: 80, Units: 80}
+		if thin[i] {
+			p.N, p.Units, p.Thin = 1, 1, true
+		}
+		s.Points = append(s.Points, p)
+	}
+	return s
+}
+
+// TestShiftsSkipThin: a thin year at the end of a flat series (the one
+// roll call of 2020) is no shift, and a thin outlier inside a step does
+// not move where the step is found.
+func TestShiftsSkipThin(t *testing.T) {
+	flat := []float64{0.5, 0.52, 0.49, 0.5, 0.51, 0.5, 0.49, 0.5, -1, -1, -1}
+	step := []float64{0.2, 0.2, 0.2, 0.2, 0.2, -0.9, 0.8, 0.8, 0.8, 0.8}
+	tests := []struct {
+		name   string
+		values []float64
+		thin   map[int]bool
+		want   []string // periods of the shifts
+	}{
+		{"thin tail counted", flat, nil, []string{"2008"}},
+		{"thin tail skipped", flat, map[int]bool{8: true, 9: true, 10: true}, nil},
+		{"thin outlier skipped", step, map[int]bool{5: true}, []string{"2006"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sh, err := align.Shifts(series(tc.values, tc.thin), align.ChangeOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range sh {
+				got = append(got, s.Period)
+				if tc.thin[s.Index] || tc.thin[s.Before] {
+					t.Errorf("shift %s runs from or to a thin point (%d → %d)", s.Period, s.Before, s.Index)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got shifts at %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTiltSeriesThin: a tilt is thin when either pole's point is, and a
+// period without data in one pole is no data, not thin.
+func TestTiltSeriesThin(t *testing.T) {
+	a := series([]float64{0.1, 0.1, 0.1, 0}, map[int]bool{1: true})
+	b := series([]float64{0.5, 0.5, 0.5, 0}, map[int]bool{2: true})
+	b.Points[3].N, b.Points[3].Units = 0, 0
+	tilt := align.TiltSeries(a, b)
+	for i, want := range []bool{false, true, true, false} {
+		if got := tilt.Points[i].Thin; got != want {
+			t.Errorf("%s: thin %v, want %v", tilt.Points[i].Period, got, want)
+		}
+	}
+}
