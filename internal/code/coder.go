@@ -372,6 +372,11 @@ var contractions = map[string]bool{"it": true, "he": true, "she": true, "that": 
 // ("talks in Minsk", "signed at Moscow"), not its government.
 var placeWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "around": true, "across": true, "throughout": true, "via": true}
 
+// verbParticle are the words before "at" that make it part of a verb
+// aimed at someone ("lashed out at Tokyo", "fired at Kyiv", "took aim at
+// Washington", "hit back at Moscow"): the capital is its government.
+var verbParticle = map[string]bool{"out": true, "back": true, "aim": true, "fire": true, "fired": true, "firing": true, "jab": true, "swipe": true, "dig": true}
+
 // placeNouns are the nouns a capital modifies as the place an agreement,
 // meeting or process is named after ("the Minsk agreements", "the Normandy
 // format", "the Astana process").
@@ -393,7 +398,7 @@ var placeNouns = map[string]bool{
 func placeNotActor(norm string, toks []tk, t0, t1 int) bool {
 	if t0 > 0 && toks[t0-1].kind != text.Punct {
 		w := norm[toks[t0-1].start:toks[t0-1].end]
-		if placeWords[strings.ToLower(w)] {
+		if placeWords[strings.ToLower(w)] && !(t0 > 1 && verbParticle[strings.ToLower(norm[toks[t0-2].start:toks[t0-2].end])]) {
 			return true
 		}
 	}
@@ -915,9 +920,18 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 	// joined" have a subject that is no actor.
 	if !noun {
 		k := b - 1
-		for k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper &&
-			(toks[k].cls&cAux != 0 || strings.HasSuffix(ctx.norm[toks[k].start:toks[k].end], "ly")) {
-			k--
+		for {
+			k0 := k
+			for k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper &&
+				(toks[k].cls&cAux != 0 || strings.HasSuffix(ctx.norm[toks[k].start:toks[k].end], "ly")) {
+				k--
+			}
+			// "China on Wednesday criticised", "Moscow last week
+			// accused": a time adverbial sits between subject and verb.
+			k = skipWhen(ctx.norm, toks, a, k)
+			if k == k0 {
+				break
+			}
 		}
 		if k >= a && toks[k].kind == text.Word {
 			t := toks[k]
@@ -983,6 +997,59 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 		}
 	}
 	return c.subjectFrom(toks, ments, a, b)
+}
+
+// whenWords are the words of a short time adverbial between a subject
+// and its verb ("on Wednesday", "last week", "on 3 March", "overnight").
+var whenWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"week": true, "month": true, "year": true, "weekend": true, "morning": true, "evening": true, "night": true, "afternoon": true,
+}
+
+// whenLeads are the words that open such an adverbial, and the adverbs
+// that are one on their own.
+var whenLeads = map[string]bool{"on": true, "in": true, "last": true, "this": true, "earlier": true, "late": true, "early": true}
+var whenAlone = map[string]bool{"yesterday": true, "today": true, "overnight": true, "tonight": true, "earlier": true, "later": true, "again": true, "also": true, "then": true}
+
+// skipWhen returns the token before a time adverbial that ends at
+// toks[k], or k when there is none.
+func skipWhen(norm string, toks []tk, a, k int) int {
+	if k < a || toks[k].kind != text.Word || toks[k].inMent >= 0 {
+		return k
+	}
+	w := strings.ToLower(norm[toks[k].start:toks[k].end])
+	if whenAlone[w] {
+		return k - 1
+	}
+	if !whenWords[w] && !isDigits(w) {
+		return k
+	}
+	j := k - 1
+	for j >= a && j >= k-3 && toks[j].kind == text.Word && toks[j].inMent < 0 {
+		v := strings.ToLower(norm[toks[j].start:toks[j].end])
+		if whenLeads[v] {
+			return j - 1
+		}
+		if !whenWords[v] && !isDigits(v) && v != "of" && v != "the" {
+			break
+		}
+		j--
+	}
+	return k
+}
+
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectFrom finds the first subject-like actor or pronoun in toks[a:b].
