@@ -22,21 +22,23 @@ func (r *Report) WriteJSON(w io.Writer) error {
 }
 
 // Charts returns one SVG chart per channel with data (each pole's series
-// with its interval band, shifts marked) and, for two poles, the combined
-// tilt. Keys are file-name stems: "votes", "ties", "statements", "tilt".
+// with its interval band, thin years hollow, shifts numbered and listed)
+// and, for two poles, the tilt of every channel. Keys are file-name stems:
+// "votes", "ties", "statements", "tilt".
 func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 	svgs = map[string][]byte{}
 	for _, ch := range r.Channels {
 		if !ch.HasData {
 			continue
 		}
-		c := Chart{Title: fmt.Sprintf("%s — %s toward each pole", r.CountryName, ch.Name), YLabel: yLabel(ch.Name)}
+		c := Chart{Title: fmt.Sprintf("%s — %s toward each pole, %d–%d", r.CountryName, ch.Name, r.From, r.To),
+			YLabel: yLabel(ch.Name), XLabel: "calendar year", Notes: chartNotes(ch)}
 		for _, s := range ch.Series {
-			c.Lines = append(c.Lines, seriesLine(s))
+			c.Lines = append(c.Lines, seriesLine(ch, s))
 		}
 		for _, sh := range r.Shifts {
 			if sh.Channel == ch.Name {
-				c.Marks = append(c.Marks, ChartMark{X: yearOf(sh.Period), Label: fmt.Sprintf("shift %+.2f", sh.Size)})
+				c.Marks = append(c.Marks, ChartMark{X: yearOf(sh.Period) - 0.5, Label: shiftText(r, sh)})
 			}
 		}
 		var b bytes.Buffer
@@ -46,13 +48,30 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 		}
 	}
 	if len(r.Poles) == 2 {
-		c := Chart{Title: fmt.Sprintf("%s — tilt between %s (−1) and %s (+1)", r.CountryName, r.Poles[0].Name, r.Poles[1].Name), YLabel: "tilt"}
+		a, z := r.Poles[0].Name, r.Poles[1].Name
+		c := Chart{Title: fmt.Sprintf("%s — tilt between %s (−1) and %s (+1), %d–%d", r.CountryName, a, z, r.From, r.To),
+			YLabel: fmt.Sprintf("%s (−)  ·  tilt  ·  %s (+)", a, z), XLabel: "calendar year"}
+		for _, sh := range r.Shifts {
+			if strings.Contains(sh.Pole, "/") {
+				c.Marks = append(c.Marks, ChartMark{X: yearOf(sh.Period) - 0.5, Label: shiftText(r, sh)})
+			}
+		}
+		var thin, boot bool
 		for _, ch := range r.Channels {
 			if ch.Tilt != nil && ch.HasData {
-				l := seriesLine(*ch.Tilt)
+				l := seriesLine(ch, *ch.Tilt)
 				l.Label = ch.Name
 				c.Lines = append(c.Lines, l)
+				thin = thin || ch.MinUnits > 0
+				boot = boot || ch.Name != Ties
 			}
+		}
+		c.Notes = []string{fmt.Sprintf("Tilt = (value toward %s − value toward %s)/2 on each channel's own scale; |tilt| under %.2f is balanced, over %.2f sides with a pole.", z, a, r.Thresholds.BalancedBelow, r.Thresholds.SidesAbove)}
+		if boot {
+			c.Notes = append(c.Notes, "Band: the tilt's 90% interval, ((lo toward "+z+" − hi toward "+a+")/2, (hi toward "+z+" − lo toward "+a+")/2), from each pole's bootstrap interval; ties have no sampling interval.")
+		}
+		if thin {
+			c.Notes = append(c.Notes, fmt.Sprintf("Hollow point: thin year (under %d roll calls or %d documents), no interval, left out of the verdict and of shift detection.", align.MinRollCalls, align.MinDocuments))
 		}
 		var b bytes.Buffer
 		if err := c.WriteSVG(&b); err == nil {
@@ -63,17 +82,46 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 	return names, svgs
 }
 
+// yLabel names a channel's y axis with its unit.
 func yLabel(channel string) string {
 	switch channel {
 	case Votes:
-		return "κ with pole"
+		return "Cohen's κ with the pole's vote"
 	case Ties:
-		return "2·bound share − 1"
+		return "ties: 2 × bound share − 1"
 	}
-	return "cooperation"
+	return "cooperation (Goldstein/10, shrunk)"
 }
 
-func seriesLine(s align.Series) ChartLine {
+// chartNotes says under a channel's chart what its values and band are,
+// and what a hollow point means.
+func chartNotes(ch Channel) []string {
+	var n []string
+	switch ch.Name {
+	case Votes:
+		n = append(n, "Value: Cohen's κ, agreement with the plurality vote of the pole's member states beyond chance (1 identical, 0 chance, below 0 less than chance). Band: 90% bootstrap interval over the year's roll calls.")
+	case Statements:
+		n = append(n, fmt.Sprintf("Value: mean Goldstein score /10 of the state's events toward the pole's members, shrunk toward 0 by %g neutral events (−1 hostile, +1 cooperative). Band: 90%% bootstrap interval over documents.", align.DefaultPrior))
+	case Ties:
+		n = append(n, "Value: 2s − 1, s the weighted share of the pole's states and organisations the state is allied with or belongs to (−1 none, +1 all). Counts, not a sample: no interval.")
+	}
+	if ch.MinUnits > 0 {
+		n = append(n, fmt.Sprintf("Hollow point: thin year, fewer than %d %s, shown without an interval and left out of the verdict and of shift detection.", ch.MinUnits, ch.Unit))
+	}
+	return n
+}
+
+// units says "1 document", "2 documents".
+func units(n int, unit string) string {
+	if n == 1 {
+		unit = strings.TrimSuffix(unit, "s")
+	}
+	return fmt.Sprintf("%d %s", n, unit)
+}
+
+// seriesLine turns a channel's series into a chart line: years without data
+// are gaps, thin years hollow points.
+func seriesLine(ch Channel, s align.Series) ChartLine {
 	l := ChartLine{Label: s.Pole}
 	for _, p := range s.Points {
 		x := yearOf(p.Period)
@@ -81,8 +129,13 @@ func seriesLine(s align.Series) ChartLine {
 			l.Points = append(l.Points, ChartPoint{X: x, Y: math.NaN()})
 			continue
 		}
-		l.Points = append(l.Points, ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi,
-			Title: fmt.Sprintf("%s %s: %.3f [%.3f, %.3f], n=%d", s.Pole, p.Period, p.Value, p.Lo, p.Hi, p.N)})
+		cp := ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi, Thin: p.Thin,
+			Title: fmt.Sprintf("%s %s: %.3f [%.3f, %.3f], %s", s.Pole, p.Period, p.Value, p.Lo, p.Hi, units(p.Units, ch.Unit))}
+		if p.Thin {
+			cp.Lo, cp.Hi = 0, 0
+			cp.Title = fmt.Sprintf("%s %s: %.3f, thin: %s (minimum %d), no interval", s.Pole, p.Period, p.Value, units(p.Units, ch.Unit), ch.MinUnits)
+		}
+		l.Points = append(l.Points, cp)
 	}
 	return l
 }
@@ -241,12 +294,20 @@ func writeChannelTable(b *strings.Builder, ch Channel) {
 				continue
 			}
 			p := s.Points[i]
+			if p.Thin {
+				fmt.Fprintf(b, " %+.3f thin: %s (%d) |", p.Value, units(p.Units, ch.Unit), p.N)
+				continue
+			}
 			fmt.Fprintf(b, " %+.3f [%+.3f, %+.3f] (%d) |", p.Value, p.Lo, p.Hi, p.N)
 		}
 		if ch.Tilt != nil {
 			if i < len(ch.Tilt.Points) && ch.Tilt.Points[i].N > 0 {
 				t := ch.Tilt.Points[i]
-				fmt.Fprintf(b, " %+.3f [%+.3f, %+.3f] |", t.Value, t.Lo, t.Hi)
+				if t.Thin {
+					fmt.Fprintf(b, " %+.3f thin |", t.Value)
+				} else {
+					fmt.Fprintf(b, " %+.3f [%+.3f, %+.3f] |", t.Value, t.Lo, t.Hi)
+				}
 			} else {
 				b.WriteString(" – |")
 			}
@@ -350,6 +411,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"f3":    func(v float64) string { return fmt.Sprintf("%+.3f", v) },
 	"pct":   func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) },
 	"title": title,
+	"units": units,
 	"shift": shiftText,
 	"quote": quote,
 	"cite":  cite,
@@ -377,7 +439,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.9em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:right}
 th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border-left:4px solid #1f5fa8;padding:.6em 1em}
-.ev li{margin:.3em 0}.muted{color:#666;font-size:.9em}svg{max-width:100%;height:auto}
+.ev li{margin:.3em 0}td.thin{color:#777;font-style:italic}.muted{color:#666;font-size:.9em}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>{{.R.CountryName}} ({{.R.Country}}) between {{range $i, $p := .R.Poles}}{{if $i}} and {{end}}{{$p.Name}}{{end}}, {{.R.From}}–{{.R.To}}</h1>
 <p class="verdict"><strong>Verdict.</strong> {{.R.Verdict}}</p>
@@ -388,7 +450,7 @@ th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border
 {{if not $ch.HasData}}<p>No data for this channel in {{$.R.From}}–{{$.R.To}}.</p>{{else}}
 {{with index $.Charts $ch.Name}}{{.}}{{end}}
 <table><tr><th>year</th>{{range $ch.Series}}<th>{{.Pole}} [90% interval] (n)</th>{{end}}{{if $ch.Tilt}}<th>tilt</th>{{end}}</tr>
-{{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td>{{f3 .Value}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
+{{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}{{if .Thin}}<td class="thin" title="thin: under {{$ch.MinUnits}} {{$ch.Unit}}; no interval">{{f3 .Value}} thin: {{units .Units $ch.Unit}} ({{.N}})</td>{{else}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{end}}{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td{{if .Thin}} class="thin"{{end}}>{{f3 .Value}}{{if .Thin}} thin{{end}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
 {{end}}{{end}}</table>
 {{if $ch.Neither}}<table><tr><th>year</th><th>split votes</th><th>with {{first $.R}}</th><th>with {{last $.R}}</th><th>neither</th></tr>
 {{range $ch.Neither}}<tr><td>{{.Period}}</td><td>{{.N}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}

@@ -110,6 +110,13 @@ type Channel struct {
 	Shares  []SharesRow `json:"shares,omitempty"`
 	Origins []string    `json:"origins,omitempty"`
 	HasData bool        `json:"has_data"`
+	// Unit names what each point's units count ("roll calls",
+	// "documents"), and MinUnits is the least number of them for a period
+	// not to be thin (align.MinUnits; 0: the channel is never thin). A
+	// thin point (align.Point.Thin) is drawn without an interval and left
+	// out of the verdict, the combined tilt and shift detection.
+	Unit     string `json:"unit"`
+	MinUnits int    `json:"min_units"`
 }
 
 // NeitherRow is, for the votes channel, the share of roll calls on which
@@ -129,6 +136,9 @@ type SharesRow struct {
 	Period  string    `json:"period"`
 	Shares  []float64 `json:"shares"`
 	Entropy float64   `json:"entropy"`
+	// Thin is true when any pole's value in the period is thin
+	// (align.Point.Thin); the verdict leaves the row out.
+	Thin bool `json:"thin"`
 }
 
 // CombinedRow is the cross-channel summary of one period.
@@ -238,6 +248,13 @@ func Build(ctx context.Context, in Inputs, opt Options) (*Report, error) {
 	progress("statements")
 	sc := buildStatements(in, country, poles, periods, boot)
 	r.Channels = []Channel{vc, tc, sc}
+	for i := range r.Channels {
+		ch := &r.Channels[i]
+		ch.Unit, ch.MinUnits = align.UnitName(ch.Name), align.MinUnits(ch.Name)
+		for j := range ch.Series {
+			align.MarkThin(&ch.Series[j])
+		}
+	}
 	if !vc.HasData && !tc.HasData && !sc.HasData {
 		return nil, fmt.Errorf("%w: no votes, ties or statements for %s in %d–%d", ErrNoData, country, opt.From, opt.To)
 	}
@@ -348,7 +365,7 @@ func buildVotes(in Inputs, country string, poles []actors.Pole, periods []align.
 		for _, per := range periods {
 			pt := align.Point{Period: per.Label, Start: per.Start, End: per.End}
 			js := byYear[per.Label]
-			if len(js) >= 5 {
+			if len(js) > 0 { // fewer than align.MinRollCalls: thin, marked in Build
 				pt.N, pt.Units = len(js), len(js)
 				pt.Value = kappa(js, nil)
 				idx := make([]int, 0, len(js))
@@ -499,7 +516,9 @@ func buildStatements(in Inputs, country string, poles []actors.Pole, periods []a
 // combine computes the combined tilt per period. It also returns, for the
 // verdict, each channel's mean tilt over the years in which that channel has
 // data (value and interval bounds averaged, N summed): the verdict speaks
-// for the whole period asked for, and the shifts tell how it moved.
+// for the whole period asked for, and the shifts tell how it moved. Thin
+// years (align.Point.Thin) count for neither: a channel whose only data are
+// thin gets a tilt with Thin set and no data.
 func combine(chs []Channel, periods []align.Period, weights map[string]float64) ([]CombinedRow, []align.Tilt) {
 	var rows []CombinedRow
 	type acc struct {
@@ -507,6 +526,7 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 		n, k      int
 	}
 	sums := map[string]*acc{}
+	thin := map[string]bool{}
 	for i, per := range periods {
 		var tilts []align.Tilt
 		for _, ch := range chs {
@@ -514,7 +534,10 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 				continue
 			}
 			pt := ch.Tilt.Points[i]
-			t := align.Tilt{Channel: ch.Name, Value: pt.Value, Lo: pt.Lo, Hi: pt.Hi, N: pt.N, HasData: pt.N > 0, Evidence: pt.Evidence}
+			if pt.Thin {
+				thin[ch.Name] = true
+			}
+			t := align.Tilt{Channel: ch.Name, Value: pt.Value, Lo: pt.Lo, Hi: pt.Hi, N: pt.N, HasData: pt.N > 0 && !pt.Thin, Evidence: pt.Evidence}
 			tilts = append(tilts, t)
 			if t.HasData {
 				a := sums[ch.Name]
@@ -537,7 +560,7 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 	}
 	var means []align.Tilt
 	for _, ch := range chs {
-		t := align.Tilt{Channel: ch.Name}
+		t := align.Tilt{Channel: ch.Name, Thin: thin[ch.Name]}
 		if a, ok := sums[ch.Name]; ok {
 			k := float64(a.k)
 			t = align.Tilt{Channel: ch.Name, Value: a.v / k, Lo: a.lo / k, Hi: a.hi / k, N: a.n, HasData: true}
@@ -548,17 +571,21 @@ func combine(chs []Channel, periods []align.Period, weights map[string]float64) 
 }
 
 // periodSummary says over which years each channel had data, since the
-// verdict's per-channel tilts are means over those years.
+// verdict's per-channel tilts are means over those years, and how many thin
+// years were left out.
 func periodSummary(chs []Channel) string {
 	var parts []string
 	for _, ch := range chs {
 		if ch.Tilt == nil {
 			continue
 		}
-		n := 0
+		n, thin := 0, 0
 		first, last := "", ""
 		for _, p := range ch.Tilt.Points {
-			if p.N == 0 {
+			if p.Thin {
+				thin++
+			}
+			if p.N == 0 || p.Thin {
 				continue
 			}
 			if first == "" {
@@ -567,14 +594,31 @@ func periodSummary(chs []Channel) string {
 			last = p.Period
 			n++
 		}
+		var part string
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d years (%s–%s)", ch.Name, n, first, last))
+			part = fmt.Sprintf("%s %d %s (%s–%s)", ch.Name, n, plural(n, "year", "years"), first, last)
+		}
+		if thin > 0 {
+			if part == "" {
+				part = ch.Name + " none"
+			}
+			part += fmt.Sprintf(", %d thin %s left out", thin, plural(thin, "year", "years"))
+		}
+		if part != "" {
+			parts = append(parts, part)
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " Tilts are means over the years with data: " + strings.Join(parts, ", ") + "."
+	return " Tilts are means over the years with enough data: " + strings.Join(parts, "; ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // shares computes, per period, each pole's share of the positive channel
@@ -590,12 +634,13 @@ func shares(channel string, series []align.Series) []SharesRow {
 	var rows []SharesRow
 	for i := range series[0].Points {
 		vals := make([]float64, len(series))
-		ok := true
+		ok, thin := true, false
 		for k, s := range series {
 			if i >= len(s.Points) || s.Points[i].N == 0 {
 				ok = false
 				break
 			}
+			thin = thin || s.Points[i].Thin
 			vals[k] = s.Points[i].Value
 			if channel == Ties {
 				vals[k] = (vals[k] + 1) / 2
@@ -608,7 +653,7 @@ func shares(channel string, series []align.Series) []SharesRow {
 		if err != nil {
 			continue
 		}
-		rows = append(rows, SharesRow{Period: series[0].Points[i].Period, Shares: sh, Entropy: align.Entropy(sh)})
+		rows = append(rows, SharesRow{Period: series[0].Points[i].Period, Shares: sh, Entropy: align.Entropy(sh), Thin: thin})
 	}
 	return rows
 }
@@ -619,31 +664,47 @@ const minShareYears = 3
 
 // sharesVerdict is the verdict with three or more poles: per channel, the
 // pole with the largest mean share over the years with data on every pole,
-// and over how many years that is.
+// thin years (SharesRow.Thin) left out, and over how many years that is.
 func sharesVerdict(name string, chs []Channel, opt Options) string {
 	var parts []string
 	for _, ch := range chs {
-		if len(ch.Shares) == 0 {
+		var rows []SharesRow
+		thin := 0
+		for _, r := range ch.Shares {
+			if r.Thin {
+				thin++
+				continue
+			}
+			rows = append(rows, r)
+		}
+		if len(rows) == 0 && thin > 0 {
+			parts = append(parts, fmt.Sprintf("%s: too little data to tell (%d thin %s only, each under %d %s)", ch.Name, thin, plural(thin, "year", "years"), ch.MinUnits, ch.Unit))
+			continue
+		}
+		if len(rows) == 0 {
 			parts = append(parts, "no data on "+ch.Name)
 			continue
 		}
 		var mean []float64
 		var ent float64
-		for _, r := range ch.Shares {
+		for _, r := range rows {
 			if mean == nil {
 				mean = make([]float64, len(r.Shares))
 			}
 			for k, v := range r.Shares {
-				mean[k] += v / float64(len(ch.Shares))
+				mean[k] += v / float64(len(rows))
 			}
-			ent += r.Entropy / float64(len(ch.Shares))
+			ent += r.Entropy / float64(len(rows))
 		}
-		years := fmt.Sprintf("the %d years with data on every pole, %s–%s", len(ch.Shares), ch.Shares[0].Period, ch.Shares[len(ch.Shares)-1].Period)
-		if len(ch.Shares) < minShareYears {
+		years := fmt.Sprintf("the %d years with data on every pole, %s–%s", len(rows), rows[0].Period, rows[len(rows)-1].Period)
+		if thin > 0 {
+			years += fmt.Sprintf(", %d thin %s left out", thin, plural(thin, "year", "years"))
+		}
+		if len(rows) < minShareYears {
 			// One or two years are anecdotes, not a position: say so
 			// rather than name a pole.
 			var ps []string
-			for _, r := range ch.Shares {
+			for _, r := range rows {
 				ps = append(ps, r.Period)
 			}
 			what := "year"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -192,5 +193,61 @@ func TestRender(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestThinYears: the one roll call of 2020 makes a thin votes year, which
+// is listed in the notes with its count, carried in the JSON, drawn
+// hollow, and left out of the combined tilt and the shifts.
+func TestThinYears(t *testing.T) {
+	r := build(t, "BLR", "RUSSIA,WEST", 2015, 2020)
+	ch := channel(t, r, report.Votes)
+	if got, want := ch.MinUnits, align.MinRollCalls; got != want {
+		t.Errorf("min units: got %d, want %d", got, want)
+	}
+	var thin []string
+	for _, s := range ch.Series {
+		for _, p := range s.Points {
+			if p.Thin {
+				thin = append(thin, s.Pole+" "+p.Period)
+				if p.Units >= align.MinRollCalls {
+					t.Errorf("%s %s: thin with %d roll calls", s.Pole, p.Period, p.Units)
+				}
+			} else if p.N > 0 && p.Units < align.MinRollCalls {
+				t.Errorf("%s %s: %d roll calls, not marked thin", s.Pole, p.Period, p.Units)
+			}
+		}
+	}
+	if !slices.Contains(thin, "WEST 2020") {
+		t.Fatalf("thin votes years %v, want WEST 2020 (one roll call)", thin)
+	}
+	for _, c := range r.Combined {
+		if c.Period == "2020" && c.Weights[report.Votes] > 0 {
+			t.Errorf("combined tilt of 2020 weighs the thin votes year: %+v", c)
+		}
+	}
+	for _, s := range r.Shifts {
+		if s.Channel == report.Votes && s.Period == "2020" {
+			t.Errorf("shift from a thin year: %+v", s)
+		}
+	}
+	notes := strings.Join(r.Notes, "\n")
+	for _, want := range []string{"Thin years:", "votes toward WEST, roll calls: 2020 (1)"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"thin": true`, `"units": 1,`, `"min_units": 10`} {
+		if !strings.Contains(js.String(), want) {
+			t.Errorf("JSON lacks %s", want)
+		}
+	}
+	_, svgs := r.Charts()
+	if !strings.Contains(string(svgs[report.Votes]), `fill="#fff" stroke="#1f5fa8"`) {
+		t.Errorf("votes chart has no hollow WEST point")
 	}
 }
