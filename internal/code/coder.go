@@ -999,6 +999,50 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 	return c.subjectFrom(toks, ments, a, b)
 }
 
+// backgroundWords open a phrase that gives the time or cause of the main
+// act; a noun act inside it is background, not news.
+var backgroundWords = map[string]bool{"after": true, "following": true, "amid": true, "before": true, "despite": true}
+
+// background reports whether the pattern at toks[t0] is a noun (or an
+// "-ing" verb) in a background phrase: "after talks with", "following
+// Ankara's criticism", "amid clashes", "in response to the annexation",
+// "in the wake of", "in retaliation for", "days after launching".
+func background(norm string, toks []tk, cs, t0 int, r *rule) bool {
+	w0 := strings.ToLower(norm[toks[t0].start:toks[t0].end])
+	if !r.noun && !(r.verb && strings.HasSuffix(w0, "ing")) {
+		return false
+	}
+	j := t0 - 1
+	for n := 0; j >= cs && n < 8; n++ {
+		t := toks[j]
+		if t.kind != text.Word {
+			return false
+		}
+		w := strings.ToLower(norm[t.start:t.end])
+		if backgroundWords[w] {
+			return r.noun || n == 0
+		}
+		if w == "to" || w == "for" || w == "of" {
+			// "in response to", "in retaliation for", "in the wake of"
+			if j >= cs+2 && (isWord(norm, toks[j-1], "response", "reaction", "retaliation", "reprisal", "wake") && isWord(norm, toks[j-2], "in", "the")) {
+				return true
+			}
+			if w != "of" || !r.noun {
+				return false
+			}
+			// "after Ankara's criticism of the Gaza offensive": the
+			// noun inside a background noun phrase.
+			j--
+			continue
+		}
+		if !r.noun || t.cls&(cPrep|cAnd|cBe|cAux|cThat) != 0 || t.mark != 0 {
+			return false
+		}
+		j--
+	}
+	return false
+}
+
 // whenWords are the words of a short time adverbial between a subject
 // and its verb ("on Wednesday", "last week", "on 3 March", "overnight").
 var whenWords = map[string]bool{
@@ -1300,6 +1344,12 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		cs := clauseStart(toks, a, cd.t0)
 		if cd.t0 >= content && cs < content {
 			cs = content
+		}
+		if background(ctx.norm, toks, cs, cd.t0, r) {
+			// "withdrew after talks with the EU", "in response to
+			// Russia's annexation", "days after launching the invasion":
+			// the background of another act, not an act of its own.
+			continue
 		}
 		ws := max(cs, cd.t0-negWindow)
 		// "a move welcomed by the United States", "militias backed by
