@@ -1238,6 +1238,11 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			// "Turkey apologised to Russia, the Kremlin said": Turkey's act,
 			// told by the Kremlin, which is not its target.
 			sp, reported, contentEnd = tsp, true, comma
+			if !tsp.ok && ownOrgan(ctx.norm, toks, comma+1, b) {
+				// "…, the ministry said", "…, its chair said": the
+				// actor's own office tells of its act, which is asserted.
+				reported = false
+			}
 		}
 		for k := a; k < b && !reported; k++ {
 			t := toks[k]
@@ -2030,6 +2035,50 @@ func (c *Coder) trailingAttribution(ctx *docCtx, toks []tk, ments []mention, a, 
 		return who(n, k), comma, true
 	}
 	return speaker{}, 0, false
+}
+
+// organWords are the heads of the phrases that name an actor's own office
+// in a trailing attribution ("the ministry said", "its chair said").
+var organWords = map[string]bool{
+	"ministry": true, "minister": true, "office": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "chair": true, "chairman": true, "chairwoman": true, "presidency": true,
+	"government": true, "military": true, "army": true, "navy": true, "commissioner": true,
+	"commission": true, "embassy": true, "cabinet": true, "secretariat": true, "command": true,
+}
+
+// ownOrgan reports whether toks[n:b] is a trailing attribution by a
+// definite office with no name of its own — "the ministry said", "the
+// defence minister said on Friday", "said its chair", "the bloc's aid
+// commissioner said" — which refers back to the actor of the sentence.
+func ownOrgan(norm string, toks []tk, n, b int) bool {
+	for b > n && toks[b-1].kind == text.Punct {
+		b--
+	}
+	if n >= b {
+		return false
+	}
+	if toks[n].mark&mSpeech != 0 {
+		n = int(toks[n].markEnd) // ", said the ministry"
+	} else {
+		for k := n + 1; k < b; k++ {
+			if toks[k].mark&mSpeech != 0 {
+				b = k
+				break
+			}
+		}
+	}
+	if n >= b || b-n > 6 || !isWord(norm, toks[n], "the", "its", "his", "her", "their") {
+		return false
+	}
+	for k := n + 1; k < b; k++ {
+		if toks[k].kind != text.Word {
+			return false
+		}
+		if organWords[strings.ToLower(norm[toks[k].start:toks[k].end])] {
+			return true
+		}
+	}
+	return false
 }
 
 // afterLightVerb reports whether the noun at toks[t0] is the object of a
