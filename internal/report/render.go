@@ -31,7 +31,7 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 		if !ch.HasData {
 			continue
 		}
-		c := Chart{Title: fmt.Sprintf("%s — %s toward each pole, %d–%d", r.CountryName, ch.Name, r.From, r.To),
+		c := Chart{Title: fmt.Sprintf("%s — %s toward each pole, %s", r.CountryName, ch.Name, years(r)),
 			YLabel: yLabel(ch.Name), XLabel: "calendar year", Notes: chartNotes(ch)}
 		for _, s := range ch.Series {
 			c.Lines = append(c.Lines, seriesLine(ch, s))
@@ -49,7 +49,7 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 	}
 	if len(r.Poles) == 2 {
 		a, z := r.Poles[0].Name, r.Poles[1].Name
-		c := Chart{Title: fmt.Sprintf("%s — tilt between %s (−1) and %s (+1), %d–%d", r.CountryName, a, z, r.From, r.To),
+		c := Chart{Title: fmt.Sprintf("%s — tilt between %s (−1) and %s (+1), %s", r.CountryName, a, z, years(r)),
 			YLabel: fmt.Sprintf("%s (−)  ·  tilt  ·  %s (+)", a, z), XLabel: "calendar year"}
 		for _, sh := range r.Shifts {
 			if strings.Contains(sh.Pole, "/") {
@@ -62,7 +62,7 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 				l := seriesLine(ch, *ch.Tilt)
 				l.Label = ch.Name
 				c.Lines = append(c.Lines, l)
-				thin = thin || ch.MinUnits > 0
+				thin = thin || hasThin(*ch.Tilt)
 				boot = boot || ch.Name != Ties
 			}
 		}
@@ -105,10 +105,32 @@ func chartNotes(ch Channel) []string {
 	case Ties:
 		n = append(n, "Value: 2s − 1, s the weighted share of the pole's states and organisations the state is allied with or belongs to (−1 none, +1 all). Counts, not a sample: no interval.")
 	}
-	if ch.MinUnits > 0 {
+	thin := false
+	for _, s := range ch.Series {
+		thin = thin || hasThin(s)
+	}
+	if thin {
 		n = append(n, fmt.Sprintf("Hollow point: thin year, fewer than %d %s, shown without an interval and left out of the verdict and of shift detection.", ch.MinUnits, ch.Unit))
 	}
 	return n
+}
+
+// hasThin reports whether s has a thin point.
+func hasThin(s align.Series) bool {
+	for _, p := range s.Points {
+		if p.Thin {
+			return true
+		}
+	}
+	return false
+}
+
+// years is the report's period: "2019" or "1992–2020".
+func years(r *Report) string {
+	if r.From == r.To {
+		return strconv.Itoa(r.From)
+	}
+	return fmt.Sprintf("%d–%d", r.From, r.To)
 }
 
 // units says "1 document", "2 documents".

@@ -678,7 +678,7 @@ func sharesVerdict(name string, chs []Channel, opt Options) string {
 			rows = append(rows, r)
 		}
 		if len(rows) == 0 && thin > 0 {
-			parts = append(parts, fmt.Sprintf("%s: too little data to tell (%d thin %s only, each under %d %s)", ch.Name, thin, plural(thin, "year", "years"), ch.MinUnits, ch.Unit))
+			parts = append(parts, fmt.Sprintf("%s: too little data to tell (only %d thin %s, under %d %s)", ch.Name, thin, plural(thin, "year", "years"), ch.MinUnits, ch.Unit))
 			continue
 		}
 		if len(rows) == 0 {
