@@ -21,4 +21,9 @@
 //
 // The tilt between poles A and B is (x_B − x_A)/2 on every channel
 // ([ChannelTilt]), so negative means toward A and positive toward B.
+//
+// A period whose value rests on too few resampling units is thin
+// ([Point.Thin], [MinUnits]): under [MinRollCalls] roll calls or
+// [MinDocuments] documents the bootstrap gives no usable interval, so thin
+// points are skipped by [Shifts] and left out of verdicts by callers.
 package align
