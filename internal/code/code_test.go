@@ -605,3 +605,38 @@ func TestProtestPostureStance(t *testing.T) {
 			not:  []want{{src: "THA", tgt: "VNM", cameo: "040"}}},
 	})
 }
+
+// TestGeneralisation covers constructions found on unseen wire news and
+// real UN speeches: time adverbials before the verb, background phrases,
+// polite "would like to", relative pronouns, own-office attribution and
+// wire verbs.
+func TestGeneralisation(t *testing.T) {
+	runCases(t, []codeCase{
+		{name: "weekday-between-subject-and-verb", text: "Vietnam on Tuesday condemned China over the ramming of a fishing boat.",
+			want: []want{{src: "VNM", tgt: "CHN", cameo: "111"}}},
+		{name: "last-week-between-subject-and-verb", text: "Hungary last week criticised Sweden.",
+			want: []want{{src: "HUN", tgt: "SWE", cameo: "111"}}},
+		{name: "lashed-out-at-capital", text: "Caracas lashed out at Bogota after the border incident.",
+			want: []want{{src: "VEN", tgt: "COL", cameo: "111"}}},
+		{name: "after-talks-is-background", text: "Serbia withdrew its troops from the boundary after talks with NATO commanders.",
+			not: []want{{src: "SRB", tgt: "NATO", cameo: "04"}}},
+		{name: "in-response-to-is-background", text: "Lithuania closed two border crossings in response to Belarus's deployment of mercenaries.",
+			not: []want{{src: "BLR", tgt: "", cameo: "15"}}},
+		{name: "would-like-to-welcome", author: "EST", text: "I would like to welcome South Sudan to our family of nations.",
+			want: []want{{src: "EST", tgt: "SSD", cameo: "051", modality: event.Asserted}}},
+		{name: "relative-pronoun-subject", author: "NOR", text: "We welcome Timor-Leste and Montenegro, which joined the Organization this year.",
+			not: []want{{src: "NOR", tgt: "UN", cameo: "05"}}},
+		{name: "own-ministry-attribution", text: "Japan summoned China's ambassador on Monday, the foreign ministry said.",
+			want: []want{{src: "JPN", tgt: "CHN", cameo: "114", modality: event.Asserted}}},
+		{name: "inked-a-deal", text: "Egypt and Greece inked a maritime deal in Cairo.",
+			want: []want{{src: "EGY", tgt: "GRC", cameo: "057"}, {src: "GRC", tgt: "EGY", cameo: "057"}}},
+		{name: "assault-rifles-are-no-assault", text: "Serbia bought assault rifles from China.",
+			not: []want{{src: "SRB", tgt: "CHN", cameo: "18"}}},
+		{name: "hosting-refugees", author: "JOR", text: "Jordan has hosted more than a million refugees from Syria.",
+			want: []want{{src: "JOR", tgt: "SYR", cameo: "075"}}},
+		{name: "ordering-envoy-out", text: "Burkina Faso ordered the French ambassador to leave.",
+			want: []want{{src: "BFA", tgt: "FRA", cameo: "166"}}},
+		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
+			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
+	})
+}

@@ -936,6 +936,19 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 		if k >= a && toks[k].kind == text.Word {
 			t := toks[k]
 			switch {
+			case isWord(ctx.norm, t, "which", "who") && k-2 >= a && toks[k-1].punct == ',' && toks[k-2].inMent >= 0:
+				// "welcomes Switzerland and East Timor, which are joining
+				// the Organization": the relative pronoun stands for the
+				// actors before it.
+				m := toks[k-2].inMent
+				if ments[m].attached || ments[m].t1 != k-1 {
+					break
+				}
+				// Not "the actions of Russia and Belarus, which …": there
+				// the pronoun stands for the actions.
+				if cs := coordinatedBefore(toks, ments, a, m); !governed(toks, a, cs.at) {
+					return cs
+				}
 			case t.inMent >= 0:
 				if m := t.inMent; !ments[m].attached && ments[m].t1 == k+1 {
 					s := subj{kind: subMention, at: ments[m].t0}
@@ -1041,6 +1054,32 @@ func background(norm string, toks []tk, cs, t0 int, r *rule) bool {
 		j--
 	}
 	return false
+}
+
+// coordinatedBefore returns the subject made of the mention m and the
+// actors coordinated before it ("Russia and Belarus", "Russia, Belarus
+// and Kazakhstan").
+func coordinatedBefore(toks []tk, ments []mention, a int, m int32) subj {
+	s := subj{kind: subMention, at: ments[m].t0, n: 1}
+	s.ments[0] = m
+	j := ments[m].t0 - 1
+	if j > a && toks[j].cls&cThe != 0 {
+		j--
+	}
+	for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
+		pm := toks[j-1].inMent
+		if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
+			break
+		}
+		s.ments[s.n] = pm
+		s.n++
+		s.at = ments[pm].t0
+		j = ments[pm].t0 - 1
+		if j > a && toks[j].cls&cThe != 0 {
+			j--
+		}
+	}
+	return s
 }
 
 // whenWords are the words of a short time adverbial between a subject
@@ -1774,7 +1813,11 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 		}
-		if ns > 1 && agentMent < 0 && reciprocal(code) {
+		// "Armenia and Azerbaijan joined the Council of Europe": an actor
+		// right after the verb is its object, whoever the subjects are.
+		directObj := !r.noun && cd.t1 < ce && (toks[cd.t1].ment >= 0 ||
+			toks[cd.t1].cls&cThe != 0 && cd.t1+1 < ce && toks[cd.t1+1].ment >= 0)
+		if ns > 1 && agentMent < 0 && reciprocal(code) && !directObj {
 			// "Russia and China held talks on the Iranian nuclear issue",
 			// "… held joint exercises near the Polish border": a joint act
 			// of coordinated subjects is between them; only a partner
