@@ -218,7 +218,11 @@ func (r *Report) WriteMarkdown(w io.Writer, chartLink func(name string) string) 
 				for _, v := range s.Shares {
 					cells = append(cells, fmt.Sprintf("%.2f", v))
 				}
-				fmt.Fprintf(&b, "| %s | %s | %.2f |\n", s.Period, strings.Join(cells, " | "), s.Entropy)
+				period := s.Period
+				if s.Thin {
+					period += " (thin)"
+				}
+				fmt.Fprintf(&b, "| %s | %s | %.2f |\n", period, strings.Join(cells, " | "), s.Entropy)
 			}
 		}
 		b.WriteString("\n")
