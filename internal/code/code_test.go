@@ -636,6 +636,13 @@ func TestGeneralisation(t *testing.T) {
 			want: []want{{src: "JOR", tgt: "SYR", cameo: "075"}}},
 		{name: "ordering-envoy-out", text: "Burkina Faso ordered the French ambassador to leave.",
 			want: []want{{src: "BFA", tgt: "FRA", cameo: "166"}}},
+		{name: "must-is-a-demand", author: "GEO", text: "Russia must withdraw its troops from Abkhazia.",
+			want: []want{{src: "GEO", tgt: "RUS", cameo: "1056"}},
+			not:  []want{{src: "RUS", tgt: "GEO", cameo: "08"}}},
+		{name: "appeal-governs-its-clause", author: "MNG", text: "We call on both parties to show restraint and, as soon as conditions allow, to resume negotiations with the United Nations.",
+			not: []want{{src: "MNG", tgt: "UN", cameo: "04"}}},
+		{name: "joining-efforts-is-no-accession", author: "IND", text: "We have joined international efforts to deliver food to Somalia.",
+			not: []want{{src: "IND", tgt: "SOM", cameo: "05"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

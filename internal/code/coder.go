@@ -1082,6 +1082,17 @@ func coordinatedBefore(toks []tk, ments []mention, a int, m int32) subj {
 	return s
 }
 
+// mustBefore reports whether "must", "should" or "ought" stands in
+// toks[ws:t0], before a pattern.
+func mustBefore(norm string, toks []tk, ws, t0 int) bool {
+	for k := ws; k < t0; k++ {
+		if isWord(norm, toks[k], "must", "should", "ought") {
+			return true
+		}
+	}
+	return false
+}
+
 // whenWords are the words of a short time adverbial between a subject
 // and its verb ("on Wednesday", "last week", "on 3 March", "overnight").
 var whenWords = map[string]bool{
@@ -1445,6 +1456,17 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				neg = true
 			}
 		}
+		if conv == 0 {
+			// "We urge other States to respond positively by starting
+			// negotiations …": an appeal governs the whole clause after
+			// it, beyond the marker window.
+			for k := ws - 1; k >= cs; k-- {
+				if m := toks[k].mark & (mAppeal | mDemand); m != 0 && int(toks[k].markEnd) <= cd.t0 {
+					conv, convAt = m, k
+					break
+				}
+			}
+		}
 		for k := cs; k < ws; k++ {
 			if toks[k].mark&mHypothetical != 0 && toks[k].e != nil && isIf(ctx.norm, toks[k]) {
 				hypo = true
@@ -1517,6 +1539,28 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		inContent := cd.t0 >= content && (reported || quote)
 		switch sub.kind {
 		case subMention:
+			if mustBefore(ctx.norm, toks, ws, cd.t0) {
+				// "Russia must withdraw its troops", "Israel should end
+				// the occupation": in a speaker's words, a demand on the
+				// subject, not its act.
+				var by speaker
+				switch {
+				case sp.ok && (quote || cd.t0 >= content):
+					by = sp
+				case !quote && !reported && ctx.d.Author != "":
+					by = speaker{code: ctx.d.Author, ok: true}
+				}
+				if by.ok {
+					for _, m := range sub.list() {
+						if ments[m].code != by.code {
+							dst = c.emit(st, ctx, dst, by, ments[m].code, demandOf(r.code), r.id+"+must", false, event.Asserted, quote, es, ee, w)
+							emitted++
+						}
+					}
+					continue
+				}
+				modality = event.Hypothetical
+			}
 			for _, m := range sub.list() {
 				srcs[ns] = fromMention(ments[m])
 				ns++
