@@ -29,6 +29,16 @@ var (
 	benchFile     string
 )
 
+// TestMain removes the generated benchmark file (hundreds of MB at
+// -bench.rows 1000000) when the run ends.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchFile != "" {
+		os.RemoveAll(filepath.Dir(benchFile))
+	}
+	os.Exit(code)
+}
+
 // benchGDELT generates the benchmark file once per run, in a shared temp dir.
 func benchGDELT(b *testing.B) string {
 	benchFileOnce.Do(func() {
