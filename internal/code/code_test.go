@@ -643,6 +643,10 @@ func TestGeneralisation(t *testing.T) {
 			not: []want{{src: "MNG", tgt: "UN", cameo: "04"}}},
 		{name: "joining-efforts-is-no-accession", author: "IND", text: "We have joined international efforts to deliver food to Somalia.",
 			not: []want{{src: "IND", tgt: "SOM", cameo: "05"}}},
+		{name: "victim-after-of-is-no-agent", author: "IND", text: "We recall the massacre of Palestinians in the camps.",
+			not: []want{{src: "IND", tgt: "PSE", cameo: "11"}}},
+		{name: "doer-after-of", author: "CUB", text: "We condemn the aggression of the United States against Panama.",
+			want: []want{{src: "CUB", tgt: "USA", cameo: "111"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

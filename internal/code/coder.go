@@ -2230,6 +2230,22 @@ func sentenceSubject(toks []tk, ments []mention) int32 {
 // ("Russian aggression", "Russia's military aggression"), or after "of"
 // or "by" ("the aggression of the Russian Federation", "a visit by a
 // Russian delegation"); -1 when there is none.
+// ofAgent are the act nouns whose "of" phrase is the doer.
+var ofAgent = map[string]bool{
+	"aggression": true, "aggressions": true, "interference": true, "meddling": true,
+	"provocation": true, "provocations": true, "crimes": true, "atrocities": true,
+	"policy": true, "policies": true, "actions": true, "action": true, "expansion": true,
+	"expansionism": true, "hegemonism": true, "imperialism": true, "threats": true,
+	"threat": true, "pressure": true, "support": true, "assistance": true, "aid": true,
+	"help": true, "cooperation": true, "position": true, "stance": true, "decision": true,
+	"proposal": true, "proposals": true, "initiative": true, "initiatives": true,
+	"statement": true, "statements": true, "refusal": true, "demand": true, "demands": true,
+	"request": true, "efforts": true, "attempts": true, "intervention": true, "militarism": true,
+	"sanctions": true, "forces": true, "troops": true, "army": true, "military": true,
+	"mobilisation": true, "mobilization": true, "deployment": true, "buildup": true,
+	"presence": true, "withdrawal": true,
+}
+
 func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int32 {
 	k := t0 - 1
 	if k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper && toks[k].cls&(cPrep|cAnd|cThe|cThat|cBe) == 0 {
@@ -2241,7 +2257,10 @@ func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int
 		}
 	}
 	j := t1
-	if j < b && toks[j].cls&(cOf|cBy) != 0 {
+	// "by X" names the agent; "of X" only after a noun whose "of" is its
+	// doer ("the aggression of X"), not its victim ("the invasion of
+	// Ukraine", "the massacre of Palestinians").
+	if j < b && (toks[j].cls&cBy != 0 || toks[j].cls&cOf != 0 && ofAgent[strings.ToLower(norm[toks[t1-1].start:toks[t1-1].end])]) {
 		j++
 		for n := 0; n < 2 && j < b && toks[j].inMent < 0 && toks[j].kind == text.Word && !toks[j].upper && toks[j].end-toks[j].start <= 3 && toks[j].cls&cPrep == 0; n++ {
 			j++ // "the", "a", "an"
