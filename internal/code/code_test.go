@@ -647,6 +647,8 @@ func TestGeneralisation(t *testing.T) {
 			not: []want{{src: "IND", tgt: "PSE", cameo: "11"}}},
 		{name: "doer-after-of", author: "CUB", text: "We condemn the aggression of the United States against Panama.",
 			want: []want{{src: "CUB", tgt: "USA", cameo: "111"}}},
+		{name: "capital-inside-a-name", author: "GEO", text: "We believe that the fall of the Berlin Wall teaches patience.",
+			not: []want{{src: "GEO", tgt: "DEU", cameo: "01"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

@@ -407,6 +407,11 @@ func placeNotActor(norm string, toks []tk, t0, t1 int) bool {
 		if placeNouns[strings.ToLower(w)] {
 			return true
 		}
+		// "the Berlin Wall", "the Minsk Group", "the Paris Agreement": a
+		// capital inside a longer name.
+		if toks[t1].kind == text.Word && toks[t1].upper && toks[t1].e == nil {
+			return true
+		}
 	}
 	return false
 }
