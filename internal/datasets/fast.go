@@ -153,7 +153,6 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 		}
 		path = tmp.Name()
 	}
-	prog.note("loading with DuckDB")
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
@@ -185,7 +184,13 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dataset_events WHERE origin = 'gdelt')`).Scan(&stored); err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}
+	size := in.size
+	if st, err := os.Stat(path); err == nil {
+		size = st.Size() // the unpacked file's, for a zip
+	}
+	stopWatch := prog.watchReads("loading with DuckDB", size)
 	r, err := tx.ExecContext(ctx, gdeltInsertSQL(path, ncol, filepath.Base(in.path), stored))
+	stopWatch()
 	if err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
 	}

@@ -1,10 +1,12 @@
 package datasets
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -67,4 +69,72 @@ func (p *progress) finish() {
 	if p.w != nil && p.drawn {
 		fmt.Fprint(p.w, "\r\x1b[K")
 	}
+}
+
+// watchReads redraws the status line while DuckDB reads a file of size
+// bytes in one statement, and returns a function that stops it. DuckDB
+// reads with pread, so the file offset does not move; the process's read
+// count (rchar in /proc/self/io, Linux) does, and during the statement it
+// is almost all the file's bytes. Where that count cannot be read the line
+// shows the time spent.
+func (p *progress) watchReads(what string, size int64) (stop func()) {
+	if p.w == nil {
+		return func() {}
+	}
+	start, ok := readChars()
+	began := time.Now()
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			secs := time.Since(began).Seconds()
+			n, okNow := readChars()
+			if ok && okNow && size > 0 {
+				read := min(n-start, size)
+				fmt.Fprintf(p.w, "\r\x1b[K%s: %s: %5.1f%% of the file read, %.0f MB/s, %.0f s", p.name, what, 100*float64(read)/float64(size), float64(read)/1e6/secs, secs)
+			} else {
+				fmt.Fprintf(p.w, "\r\x1b[K%s: %s… %.0f s", p.name, what, secs)
+			}
+			p.drawn = true
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// readChars returns the bytes this process has read so far (rchar in
+// /proc/self/io), and false where that is not available.
+func readChars() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return 0, false
+	}
+	return parseRchar(b)
+}
+
+// parseRchar finds the "rchar: N" line of a /proc/PID/io file.
+func parseRchar(b []byte) (int64, bool) {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if v, ok := bytes.CutPrefix(line, []byte("rchar:")); ok {
+			n, err := strconv.ParseInt(string(bytes.TrimSpace(v)), 10, 64)
+			return n, err == nil
+		}
+	}
+	return 0, false
 }
