@@ -649,6 +649,13 @@ func TestGeneralisation(t *testing.T) {
 			want: []want{{src: "CUB", tgt: "USA", cameo: "111"}}},
 		{name: "capital-inside-a-name", author: "GEO", text: "We believe that the fall of the Berlin Wall teaches patience.",
 			not: []want{{src: "GEO", tgt: "DEU", cameo: "01"}}},
+		{name: "talks-between", text: "Talks between Ethiopia and Egypt on the dam resumed on Sunday.",
+			want: []want{{src: "ETH", tgt: "EGY", cameo: "040"}, {src: "EGY", tgt: "ETH", cameo: "040"}}},
+		{name: "missiles-slammed-into", text: "Russian missiles slammed into Ukrainian cities overnight.",
+			want: []want{{src: "RUS", tgt: "UKR", cameo: "195"}},
+			not:  []want{{src: "RUS", tgt: "UKR", cameo: "11"}}},
+		{name: "expelled-ambassadors", text: "Nicaragua expelled the ambassadors of Spain and Italy.",
+			want: []want{{src: "NIC", tgt: "ESP", cameo: "166"}, {src: "NIC", tgt: "ITA", cameo: "166"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

@@ -1098,6 +1098,27 @@ func mustBefore(norm string, toks []tk, ws, t0 int) bool {
 	return false
 }
 
+// between returns the actors listed from toks[k] ("Serbia and Kosovo",
+// "Russia, Ukraine and the EU") and how many there are, at most 4.
+func between(toks []tk, ments []mention, k, b int) ([4]int32, int) {
+	var ps [4]int32
+	n := 0
+	for ; k < b && n < len(ps); k++ {
+		t := toks[k]
+		if m := t.ment; m >= 0 && !ments[m].attached {
+			ps[n] = m
+			n++
+			k = ments[m].t1 - 1
+			continue
+		}
+		if t.cls&(cAnd|cThe) != 0 || t.punct == ',' {
+			continue
+		}
+		break
+	}
+	return ps, n
+}
+
 // whenWords are the words of a short time adverbial between a subject
 // and its verb ("on Wednesday", "last week", "on 3 March", "overnight").
 var whenWords = map[string]bool{
@@ -1536,6 +1557,21 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		}
 		if demandThat >= 0 && cd.t0 > demandThat {
 			modality = event.Hypothetical
+		}
+		if r.noun && root(code) == 4 && cd.t1-1 > cd.t0 && isWord(ctx.norm, toks[cd.t1-1], "between") {
+			// "Talks between Serbia and Kosovo collapsed": a joint act of
+			// the actors listed after "between", each the other's target.
+			if ps, n := between(toks, ments, cd.t1, b); n >= 2 {
+				for i := 0; i < n; i++ {
+					for j := 0; j < n; j++ {
+						if i != j && ments[ps[i]].code != ments[ps[j]].code {
+							dst = c.emit(st, ctx, dst, fromMention(ments[ps[i]]), ments[ps[j]].code, code, ruleID, neg, modality, quote, es, ee, w)
+							emitted++
+						}
+					}
+				}
+				continue
+			}
 		}
 		// Source.
 		sub := c.subject(ctx, toks, ments, cs, cd.t0, r.noun)
