@@ -1487,6 +1487,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			// negotiations …": an appeal governs the whole clause after
 			// it, beyond the marker window.
 			for k := ws - 1; k >= cs; k-- {
+				if e := int(toks[k].markEnd); e < b && toks[e].cls&cBy != 0 {
+					continue // "encouraged by the feeble response": a passive
+				}
 				if m := toks[k].mark & (mAppeal | mDemand); m != 0 && int(toks[k].markEnd) <= cd.t0 {
 					conv, convAt = m, k
 					break
