@@ -656,6 +656,12 @@ func TestGeneralisation(t *testing.T) {
 			not:  []want{{src: "RUS", tgt: "UKR", cameo: "11"}}},
 		{name: "expelled-ambassadors", text: "Nicaragua expelled the ambassadors of Spain and Italy.",
 			want: []want{{src: "NIC", tgt: "ESP", cameo: "166"}, {src: "NIC", tgt: "ITA", cameo: "166"}}},
+		{name: "passive-rejection-with-agent", text: "The peace plan was rejected by Russia on Monday.",
+			want: []want{{src: "RUS", tgt: "", cameo: "120"}}},
+		{name: "places-listed-after-in", author: "RUS", text: "We hope that the meetings held this week in New York and Washington will help.",
+			not: []want{{src: "RUS", tgt: "USA", cameo: "01"}}},
+		{name: "capital-after-comma-still-speaks", text: "The deal was signed in Ankara, Moscow said.",
+			not: []want{{src: "TUR", tgt: "", cameo: "05"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

@@ -401,6 +401,16 @@ func placeNotActor(norm string, toks []tk, t0, t1 int) bool {
 		if placeWords[strings.ToLower(w)] && !(t0 > 1 && verbParticle[strings.ToLower(norm[toks[t0-2].start:toks[t0-2].end])]) {
 			return true
 		}
+		if strings.EqualFold(w, "and") {
+			// "in New York and Washington": a place listed after a place.
+			j := t0 - 2
+			for n := 0; j >= 0 && n < 4 && toks[j].kind == text.Word && toks[j].upper; n++ {
+				j--
+			}
+			if j >= 0 && j < t0-2 && toks[j].kind == text.Word && placeWords[strings.ToLower(norm[toks[j].start:toks[j].end])] {
+				return true
+			}
+		}
 	}
 	if t1 < len(toks) && toks[t1].kind != text.Punct {
 		w := norm[toks[t1].start:toks[t1].end]
@@ -1955,7 +1965,10 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		if ns == 0 {
 			continue
 		}
-		if nt == 0 && ns < 2 && r.need && !(sub.kind == subMention && !r.noun) && nounAgent < 0 {
+		if nt == 0 && ns < 2 && r.need && !(sub.kind == subMention && !r.noun) && nounAgent < 0 && (agentMent < 0 || root(code) < 10 && code != "057") {
+			// (A rejection, a signature or a conflictual act with its agent
+			// named, "the plan was rejected by Russia", is about someone in
+			// particular; "a coup supported by X" is too vague.)
 			continue // "talks", "sanctions", "helped" about no one in particular
 		}
 		if nt == 0 && ns > 1 && r.target != targetNone {
