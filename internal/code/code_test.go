@@ -662,6 +662,12 @@ func TestGeneralisation(t *testing.T) {
 			not: []want{{src: "RUS", tgt: "USA", cameo: "01"}}},
 		{name: "capital-after-comma-still-speaks", text: "The deal was signed in Ankara, Moscow said.",
 			not: []want{{src: "TUR", tgt: "", cameo: "05"}}},
+		{name: "bare-noun-is-no-speaker-act", author: "ARM", text: "Global challenges require international cooperation with the central role of the United Nations.",
+			not: []want{{src: "ARM", tgt: "UN", cameo: "05"}}},
+		{name: "our-noun-is-the-speaker-act", author: "KAZ", text: "Our cooperation with China is growing.",
+			want: []want{{src: "KAZ", tgt: "CHN", cameo: "050"}}},
+		{name: "cooperation-between", author: "LVA", text: "Cooperation between Latvia and the United Nations has been rich in accomplishments.",
+			want: []want{{src: "LVA", tgt: "UN", cameo: "050"}, {src: "UN", tgt: "LVA", cameo: "050"}}},
 		{name: "demands-attention-is-no-demand", author: "KAZ", text: "The fate of the Aral Sea demands the urgent attention of the United Nations.",
 			not: []want{{src: "KAZ", tgt: "UN", cameo: "10"}}},
 	})

@@ -1097,6 +1097,21 @@ func coordinatedBefore(toks []tk, ments []mention, a int, m int32) subj {
 	return s
 }
 
+// ownNoun reports whether the noun at toks[t0] follows "our" or "my",
+// perhaps with adjectives between: "our bilateral cooperation".
+func ownNoun(toks []tk, cs, t0 int) bool {
+	for k := t0 - 1; k >= cs && k >= t0-3; k-- {
+		t := toks[k]
+		if t.cls&cOurMy != 0 {
+			return true
+		}
+		if t.kind != text.Word || t.cls&(cPrep|cAnd|cThe|cBe|cAux|cThat) != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // mustBefore reports whether "must", "should" or "ought" stands in
 // toks[ws:t0], before a pattern.
 func mustBefore(norm string, toks []tk, ws, t0 int) bool {
@@ -1571,7 +1586,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		if demandThat >= 0 && cd.t0 > demandThat {
 			modality = event.Hypothetical
 		}
-		if r.noun && root(code) == 4 && cd.t1-1 > cd.t0 && isWord(ctx.norm, toks[cd.t1-1], "between") {
+		if r.noun && (root(code) == 4 || code == "050") && cd.t1-1 > cd.t0 && isWord(ctx.norm, toks[cd.t1-1], "between") {
 			// "Talks between Serbia and Kosovo collapsed": a joint act of
 			// the actors listed after "between", each the other's target.
 			if ps, n := between(toks, ments, cd.t1, b); n >= 2 {
@@ -1737,7 +1752,10 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			srcs[0], ns = judge, 1
 			sub = subj{}
 		}
-		if ns == 0 && verbal(code) && sub.kind != subOther {
+		if ns == 0 && verbal(code) && sub.kind != subOther && !(r.noun && !sp.ok && sub.kind == subNone && nounAgent < 0 && !ownNoun(toks, cs, cd.t0)) {
+			// (Not a bare noun about no one: "international cooperation
+			// with the central role of the United Nations" is no act of
+			// the speaker's, "our cooperation with China" is.)
 			// Only speech acts fall back on the speaker: the author of a
 			// speech does not commit the killings it describes.
 			switch {
