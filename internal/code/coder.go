@@ -1047,7 +1047,12 @@ func background(norm string, toks []tk, cs, t0 int, r *rule) bool {
 			return false
 		}
 		w := strings.ToLower(norm[t.start:t.end])
-		if backgroundWords[w] {
+		if w == "what" || w == "called" || w == "calls" {
+			return false // "over what it called interference": a charge
+		}
+		if backgroundWords[w] || w == "over" && r.noun {
+			// ("over" only before a noun: "clashed over the drills" but
+			// not "took over").
 			return r.noun || n == 0
 		}
 		if w == "to" || w == "for" || w == "of" {
@@ -1933,7 +1938,7 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		// right after the verb is its object, whoever the subjects are.
 		directObj := !r.noun && cd.t1 < ce && (toks[cd.t1].ment >= 0 ||
 			toks[cd.t1].cls&cThe != 0 && cd.t1+1 < ce && toks[cd.t1+1].ment >= 0)
-		if ns > 1 && agentMent < 0 && reciprocal(code) && !directObj {
+		if ns > 1 && agentMent < 0 && (reciprocal(code) || reciprocal(r.code)) && !directObj {
 			// "Russia and China held talks on the Iranian nuclear issue",
 			// "… held joint exercises near the Polish border": a joint act
 			// of coordinated subjects is between them; only a partner
