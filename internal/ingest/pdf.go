@@ -27,8 +27,9 @@ import (
 //
 // The extracted text is kept as extracted (line breaks inside sentences,
 // hyphenation and all), pages separated by a form feed ("\f", as
-// pdftotext does), apart from line-end normalisation and the removal of
-// NUL and replacement characters the font maps could not decode.
+// pdftotext does), apart from line-end normalisation, the removal of
+// NUL and replacement characters the font maps could not decode, and the
+// removal of running headers and footers (see [dropRunningLines]).
 func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
 	if !hasPDFHeader(data) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w: no %%PDF header", ErrFormat))
@@ -44,6 +45,7 @@ func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
 	if err != nil {
 		return doc.Document{}, newError(source, err)
 	}
+	d.Text = dropRunningLines(d.Text)
 	r.finish(&d, source, FormatPDF)
 	return d, nil
 }
