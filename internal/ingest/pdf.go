@@ -29,7 +29,9 @@ import (
 // hyphenation and all), pages separated by a form feed ("\f", as
 // pdftotext does), apart from line-end normalisation, the removal of
 // NUL and replacement characters the font maps could not decode, and the
-// removal of running headers and footers (see [dropRunningLines]).
+// removal of running headers and footers (see [dropRunningLines]); the
+// footnotes at the foot of each page are moved to the end, after a page
+// break (see [moveFootnotes]).
 func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
 	if !hasPDFHeader(data) {
 		return doc.Document{}, newError(source, fmt.Errorf("%w: no %%PDF header", ErrFormat))
@@ -45,7 +47,7 @@ func (r *Reader) parsePDF(source string, data []byte) (doc.Document, error) {
 	if err != nil {
 		return doc.Document{}, newError(source, err)
 	}
-	d.Text = dropRunningLines(d.Text)
+	d.Text = moveFootnotes(dropRunningLines(d.Text))
 	r.finish(&d, source, FormatPDF)
 	return d, nil
 }

@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // runningWindow is how many non-blank lines at the top and at the bottom of
@@ -121,4 +123,111 @@ func runningKey(line string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// moveFootnotes moves the footnotes at the foot of each page of PDF text
+// (pages separated by "\f") to the end of the text, after a page break of
+// their own, so that a sentence running on to the next page is not cut by
+// them ("American officials\n1 The announcement …\fhave instead …").
+// A footnote block is the last lines of a page, in its lower half, from a
+// line that starts with a number ("1 The announcement", "12Ibid.") through
+// the page's end, where the numbers of the block's notes follow one
+// another and the page's body has the first one as a mark glued to a word
+// or punctuation ("exercises.1", "Yerevan12"). Text without such blocks is
+// returned unchanged.
+func moveFootnotes(text string) string {
+	pages := strings.Split(text, "\f")
+	var notes []string
+	for p, page := range pages {
+		body, block, ok := splitFootnotes(page)
+		if !ok {
+			continue
+		}
+		pages[p] = body
+		notes = append(notes, block)
+	}
+	if notes == nil {
+		return text
+	}
+	return strings.Join(pages, "\f") + "\f" + strings.Join(notes, "\n")
+}
+
+// splitFootnotes splits a page into its body and the footnote block at its
+// foot (see [moveFootnotes]).
+func splitFootnotes(page string) (body, block string, ok bool) {
+	lines := strings.Split(page, "\n")
+	var nonBlank []int
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nonBlank = append(nonBlank, i)
+		}
+	}
+	if len(nonBlank) < 4 {
+		return page, "", false
+	}
+	// Try the topmost start first, within the lower half of the page.
+	for _, i := range nonBlank[len(nonBlank)/2:] {
+		n, ok := footnoteStart(lines[i])
+		if !ok {
+			continue
+		}
+		next, valid := n+1, true
+		for _, l := range lines[i+1:] {
+			if m, ok := footnoteStart(l); ok {
+				if m != next {
+					valid = false
+					break
+				}
+				next++
+			}
+		}
+		body := strings.Join(lines[:i], "\n")
+		if !valid || !hasNoteMark(body, n) {
+			continue
+		}
+		return body, strings.TrimRight(strings.Join(lines[i:], "\n"), "\n"), true
+	}
+	return page, "", false
+}
+
+// footnoteStart reports whether a line starts a footnote: at most three
+// digits, then (after optional spaces) a letter or an opening quote.
+func footnoteStart(line string) (int, bool) {
+	s := strings.TrimLeft(line, " \t")
+	n, k := 0, 0
+	for k < len(s) && k < 4 && s[k] >= '0' && s[k] <= '9' {
+		n = n*10 + int(s[k]-'0')
+		k++
+	}
+	if k == 0 || k > 3 || n == 0 {
+		return 0, false
+	}
+	rest := strings.TrimLeft(s[k:], " \t")
+	if rest == "" {
+		return 0, false
+	}
+	r := []rune(rest[:min(len(rest), 4)])[0]
+	return n, unicode.IsLetter(r) || strings.ContainsRune("“‘\"'", r)
+}
+
+// hasNoteMark reports whether body has the number n as a footnote mark:
+// right after a letter or closing punctuation and not followed by another
+// digit.
+func hasNoteMark(body string, n int) bool {
+	mark := strconv.Itoa(n)
+	for i := 0; ; {
+		j := strings.Index(body[i:], mark)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(mark)
+		if j > 0 && (end == len(body) || body[end] < '0' || body[end] > '9') {
+			r, _ := utf8.DecodeLastRuneInString(body[:j])
+			if unicode.IsLetter(r) || strings.ContainsRune(".,;:”’\")", r) {
+				return true
+			}
+		}
+		i = end
+	}
 }

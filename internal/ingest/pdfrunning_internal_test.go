@@ -105,3 +105,76 @@ func FuzzDropRunningLines(f *testing.F) {
 		}
 	})
 }
+
+func TestMoveFootnotes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{
+			name: "a note cutting a sentence across pages",
+			in:   "Russia objected.2 The\nministers met\nin Vienna and\nagreed\n2 The talks were closed.\fto a truce.",
+			want: "Russia objected.2 The\nministers met\nin Vienna and\nagreed\fto a truce.\f2 The talks were closed.",
+		},
+		{
+			name: "two notes with a continuation line, glued to a word and a quote",
+			in:   "The envoy left Yerevan7 and\nsaid it was “over.”8 Then\nhe flew to\nBaku.\n7 On 3 May.\n8 Interview with\nthe author.\fNext page.",
+			want: "The envoy left Yerevan7 and\nsaid it was “over.”8 Then\nhe flew to\nBaku.\fNext page.\f7 On 3 May.\n8 Interview with\nthe author.",
+		},
+		{
+			name: "a line starting with a number but no mark in the body",
+			in:   "The summit\nopened and\nleaders of\n20 states signed it.\fNext.",
+			want: "The summit\nopened and\nleaders of\n20 states signed it.\fNext.",
+		},
+		{
+			name: "numbers out of order are no footnote block",
+			in:   "A.1 B\nC\nD\n1 Note one.\n3 Note three.\fNext.",
+			want: "A.1 B\nC\nD\n1 Note one.\n3 Note three.\fNext.",
+		},
+		{
+			name: "a numbered line in the upper half is body text",
+			in:   "A.1 B\n1 Note\nC\nD\nE\nF\fNext.",
+			want: "A.1 B\n1 Note\nC\nD\nE\nF\fNext.",
+		},
+		{
+			name: "a year is no footnote number",
+			in:   "In 2019\nthe talks\nstalled\n2019 Annual report.",
+			want: "In 2019\nthe talks\nstalled\n2019 Annual report.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := moveFootnotes(tt.in); got != tt.want {
+				t.Errorf("moveFootnotes(%q)\ngot  %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzMoveFootnotes checks that footnotes are moved, never lost: the
+// output has the input's lines, page breaks aside, and one page break
+// more when anything moved.
+func FuzzMoveFootnotes(f *testing.F) {
+	f.Add("Russia objected.2 The\nministers met\nin Vienna and\nagreed\n2 The talks were closed.\fto a truce.")
+	f.Add("A1\n\n\n1 B\f")
+	f.Fuzz(func(t *testing.T, in string) {
+		got := moveFootnotes(in)
+		if got == in {
+			return
+		}
+		if strings.Count(got, "\f") != strings.Count(in, "\f")+1 {
+			t.Fatalf("page breaks: got %q from %q", got, in)
+		}
+		count := map[string]int{}
+		for _, l := range strings.FieldsFunc(in, func(r rune) bool { return r == '\n' || r == '\f' }) {
+			count[l]++
+		}
+		for _, l := range strings.FieldsFunc(got, func(r rune) bool { return r == '\n' || r == '\f' }) {
+			count[l]--
+		}
+		for l, n := range count {
+			if n != 0 {
+				t.Fatalf("line %q: %d more in the input than in %q", l, n, got)
+			}
+		}
+	})
+}
