@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,6 +60,10 @@ func AppendSplit(dst []Sentence, src string) []Sentence {
 				}
 			} else if start < i && (isBulletAt(src, k) || isHeading(src, start, lineStart, i, k)) {
 				dst = emit(dst, src, start, i)
+				start = k
+			} else if start >= lineStart && start < i && isMarkerLine(src[start:i]) {
+				// A timestamp or bracketed number on a line of its own
+				// ("[10:41]" in a transcript) starts no sentence.
 				start = k
 			}
 			lineStart = k
@@ -611,4 +616,33 @@ func trimSpaceEnd(src string, start, end int) int {
 		break
 	}
 	return end
+}
+
+// isMarkerLine reports whether line (without its newline) is a marker
+// that holds no words: a timestamp ("10:41", "00:12:05") or a bracketed
+// run without letters ("[10:41]", "(12)", "[…]").
+func isMarkerLine(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return false
+	}
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	if o, c := line[0], line[len(line)-1]; (o == '[' && c == ']') || (o == '(' && c == ')') {
+		return true
+	}
+	// A timestamp: digits and colons only, at least one colon.
+	colon := false
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ':':
+			colon = true
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return colon
 }

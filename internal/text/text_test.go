@@ -25,6 +25,14 @@ func TestSplit(t *testing.T) {
 		src  string
 		want []string
 	}{
+		{"transcript-timestamp-line", "We reject pressure.\n[10:41]\nMODERATOR: Thank you.\n00:12:05\nQ: Will Egypt join?",
+			[]string{"We reject pressure.", "MODERATOR: Thank you.", "Q: Will Egypt join?"}},
+		{"bracketed-marker-line", "The talks ended.\n(12)\nThe envoy left.",
+			[]string{"The talks ended.", "The envoy left."}},
+		{"number-starting-a-sentence-is-kept", "Troops left.\n2,000\nsoldiers crossed the border.",
+			[]string{"Troops left.", "2,000\nsoldiers crossed the border."}},
+		{"timestamp-inside-a-sentence-is-kept", "The vote was held at\n10:41\nin the hall.",
+			[]string{"The vote was held at\n10:41\nin the hall."}},
 		{"simple", "Belarus joined. Russia objected! Why? Nobody knows.",
 			[]string{"Belarus joined.", "Russia objected!", "Why?", "Nobody knows."}},
 		{"line-breaks-inside", "Minsk has pursued a multi-vector policy since the\nearly 1990s. It continues.",
