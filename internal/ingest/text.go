@@ -19,13 +19,17 @@ var (
 
 // parseText reads plain text. The title is the first line when it stands
 // alone as a heading: short, followed by a blank line and more text, and
-// not ending like a sentence or a salutation.
+// not ending like a sentence or a salutation. The date is that of a
+// dateline near the top (see [datelineDate]).
 func (r *Reader) parseText(source string, data []byte) (doc.Document, error) {
 	text, err := cleanText(source, data)
 	if err != nil {
 		return doc.Document{}, err
 	}
 	d := doc.Document{Text: text, Title: textTitle(text)}
+	if t, p, ok := datelineDate(text); ok {
+		d.Date, d.DatePrecision = t, p
+	}
 	r.finish(&d, source, FormatText)
 	return d, nil
 }
