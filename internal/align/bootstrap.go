@@ -85,6 +85,49 @@ func BootstrapUnits(units []Unit, stat func(sum, count float64) float64, opt Boo
 	return interval(reps, opt.Level)
 }
 
+// BootstrapPoisson is the Poisson bootstrap for statistics of the pooled
+// sums: in each replicate every unit is drawn an independent Poisson(1)
+// number of times (Hanley & MacGibbon 2006), so unlike [BootstrapUnits]
+// the number of units drawn varies between replicates, and a statistic
+// that depends on the count (a shrunk mean Σw/(n + k)) varies even when
+// every unit has the same Sum. It approximates the multinomial draw of
+// [BootstrapUnits] for many units. The interval and errors are as in
+// [BootstrapUnits].
+func BootstrapPoisson(units []Unit, stat func(sum, count float64) float64, opt BootstrapOptions) (lo, hi float64, err error) {
+	opt, err = opt.resolve()
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(units) == 0 {
+		return 0, 0, fmt.Errorf("poisson bootstrap: %w", ErrNoData)
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
+	reps := make([]float64, 0, opt.B)
+	for range opt.B {
+		var s, c float64
+		for _, u := range units {
+			m := float64(poisson1(rng))
+			s += m * u.Sum
+			c += m * u.Count
+		}
+		if v := stat(s, c); !math.IsNaN(v) {
+			reps = append(reps, v)
+		}
+	}
+	return interval(reps, opt.Level)
+}
+
+// poisson1 draws from Poisson(1) by Knuth's product of uniforms.
+func poisson1(rng *rand.Rand) int {
+	const l = 0.36787944117144233 // e^−1
+	k, p := 0, rng.Float64()
+	for p > l {
+		k++
+		p *= rng.Float64()
+	}
+	return k
+}
+
 // Bootstrap is the general cluster bootstrap: each of opt.B replicates
 // draws n unit indexes with replacement and evaluates stat on them (for
 // example Cohen's κ on the resampled roll calls). stat must not keep idx.

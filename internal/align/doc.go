@@ -24,6 +24,6 @@
 //
 // A period whose value rests on too few resampling units is thin
 // ([Point.Thin], [MinUnits]): under [MinRollCalls] roll calls or
-// [MinDocuments] documents the bootstrap gives no usable interval, so thin
-// points are skipped by [Shifts] and left out of verdicts by callers.
+// [MinEvents] counting events the bootstrap gives no usable interval, so
+// thin points are skipped by [Shifts] and left out of verdicts by callers.
 package align

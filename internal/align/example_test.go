@@ -17,10 +17,11 @@ func ExampleStatementPoint() {
 	}
 	p := align.StatementPoint(events, align.StatementOptions{})
 	// (0.74 + 0.34 − 0.2) / (3 + 5)
-	fmt.Printf("value %.3f from %d events in %d documents, 90%% interval [%.3f, %.3f]\n", p.Value, p.N, p.Units, p.Lo, p.Hi)
+	fmt.Printf("value %.3f from %d events in %d documents, 90%% interval [%.3f, %.3f] over resampled %s, thin %v\n",
+		p.Value, p.N, p.Units, p.Lo, p.Hi, p.Resampled, p.Thin)
 	fmt.Println(p.Evidence)
 	// Output:
-	// value 0.110 from 3 events in 2 documents, 90% interval [-0.057, 0.240]
+	// value 0.110 from 3 events in 2 documents, 90% interval [-0.033, 0.242] over resampled events, thin false
 	// [e1 e2 e3]
 }
 

@@ -28,14 +28,19 @@ type Point struct {
 	// (ties). N == 0 means no data for the period: Value is then 0 and
 	// meaningless, and functions of this package skip the point.
 	N int `json:"n"`
-	// Units is the number of resampled clusters: documents (statements) or
-	// roll calls (votes).
+	// Units is the number of documents (statements) or roll calls
+	// (votes).
 	Units int `json:"units"`
-	// Thin is true when the point has data but fewer Units than its
-	// channel's minimum ([MinUnits]): Lo and Hi are then not a usable
-	// interval (a bootstrap over one or two units), and reports draw the
-	// value without a band and leave it out of means, combined tilts and
-	// [Shifts].
+	// Resampled names the unit the statements bootstrap resampled for
+	// this point: [ResampledDocuments] with [MinDocuments] or more
+	// documents, else [ResampledEvents]. Empty for other channels, whose
+	// unit is fixed (roll calls).
+	Resampled string `json:"resampled,omitempty"`
+	// Thin is true when the point has data but fewer than its channel's
+	// minimum ([MinUnits]) of what [ThinCount] counts (events for
+	// statements, roll calls for votes): Lo and Hi are then not a usable
+	// interval, and reports draw the value without a band and leave it out
+	// of means, combined tilts and [Shifts].
 	Thin bool `json:"thin"`
 	// Evidence holds the ids of the events, roll calls or ties behind the
 	// value.

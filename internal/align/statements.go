@@ -42,19 +42,35 @@ func (o StatementOptions) k() float64 {
 //	Value = Σ w_i / (n + k)
 //
 // which is the mean intensity Σw/n shrunk toward 0 by the factor
-// n/(n + k): 5 events at +10 with k = 5 give 0.5, 50 give 0.91. The
-// interval is the cluster bootstrap of the same formula over documents
+// n/(n + k): 5 events at +10 with k = 5 give 0.5, 50 give 0.91.
+//
+// The interval is a bootstrap of the same formula. With [MinDocuments] (3)
+// or more documents it is the cluster bootstrap over documents
 // ([BootstrapUnits] with Unit{Sum: Σw of the document, Count: its n}),
 // since events from one document are not independent; events without a
-// document id form their own cluster. N is n, Units the number of
-// documents, Evidence the ids of the counting events; the point is
-// [Point.Thin] with fewer than [MinDocuments] documents. With no counting
-// event the point has N = 0 and Value 0.
+// document id form their own cluster; Resampled is [ResampledDocuments].
+// When the documents are alike (the same Σw and n), every such replicate
+// is the same, and each document is drawn a Poisson(1) number of times
+// instead ([BootstrapPoisson]).
+// With one or two documents, a bootstrap over them is no interval (one
+// document: zero width; two: just their own values), so the events are
+// resampled instead, each drawn a Poisson(1) number of times
+// ([BootstrapPoisson]: the event count varies as the shrinkage expects,
+// so a speech whose events all weigh the same still gets an interval);
+// Resampled is [ResampledEvents]. Events of one speech are not
+// independent (one speaker, one occasion, one line), so that interval is
+// narrower than the truth: it shows how much the value rests on single
+// events, not how the state would speak on another occasion.
+//
+// N is n, Units the number of documents, Evidence the ids of the counting
+// events; the point is [Point.Thin] with fewer than [MinEvents] counting
+// events, or when its interval has no width because every counting event
+// weighs 0 ([IsThin]). With no counting event the point has N = 0 and Value 0.
 func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	k := opt.k()
 	var p Point
 	byDoc := map[string]int{}
-	var units []Unit
+	var units, evUnits []Unit
 	sum := 0.0
 	for i := range events {
 		e := &events[i]
@@ -74,6 +90,7 @@ func StatementPoint(events []event.Event, opt StatementOptions) Point {
 		}
 		units[j].Sum += w
 		units[j].Count++
+		evUnits = append(evUnits, Unit{Sum: w, Count: 1})
 		sum += w
 		p.N++
 		p.Evidence = append(p.Evidence, e.ID)
@@ -82,13 +99,26 @@ func StatementPoint(events []event.Event, opt StatementOptions) Point {
 	if p.N == 0 {
 		return p
 	}
-	p.Thin = IsThin(p, MinDocuments)
 	stat := func(s, c float64) float64 { return s / (c + k) }
 	p.Value = stat(sum, float64(p.N))
 	p.Lo, p.Hi = p.Value, p.Value
-	if lo, hi, err := BootstrapUnits(units, stat, opt.Bootstrap); err == nil {
+	var lo, hi float64
+	var err error
+	if p.Units >= MinDocuments {
+		p.Resampled = ResampledDocuments
+		lo, hi, err = BootstrapUnits(units, stat, opt.Bootstrap)
+		if err == nil && !(hi > lo) {
+			// alike documents: every multinomial replicate is the same
+			lo, hi, err = BootstrapPoisson(units, stat, opt.Bootstrap)
+		}
+	} else {
+		p.Resampled = ResampledEvents
+		lo, hi, err = BootstrapPoisson(evUnits, stat, opt.Bootstrap)
+	}
+	if err == nil {
 		p.Lo, p.Hi = lo, hi
 	}
+	p.Thin = IsThin(Statements, p)
 	return p
 }
 

@@ -2,6 +2,7 @@ package align_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -61,17 +62,74 @@ func TestStatementPoint(t *testing.T) {
 	}
 }
 
-// TestStatementBootstrapBounds: the two documents are d1 (Σw 1.5, 2
-// events) and d2 (Σw −1, 1 event). A replicate draws two documents:
-// {d1,d1} → 3/9, {d1,d2} → 0.5/8, {d2,d2} → −2/7, with probabilities ¼, ½,
-// ¼. The 5th and 95th percentiles of 1000 replicates are therefore the
-// extremes −2/7 and 1/3 (each has ~250 replicates, far above 50).
+// TestStatementBootstrapBounds: with three documents the bootstrap is over
+// documents. d1 (Σw 1.5, 2 events), d2 (Σw −1, 1 event) and d3 (Σw 1.5, 2
+// events, the same as d1) give replicates of three documents; the lowest,
+// {d2,d2,d2} → −3/8, and the highest, three of d1/d3 → 4.5/11, each come
+// up with chance 1/27 (and 8/27), so the 5th percentile lies above −3/8
+// and the 95th at 4.5/11.
 func TestStatementBootstrapBounds(t *testing.T) {
+	evs := append(fixture(), ev("e6", "d3", "RUS", "2019-05-01", 10), ev("e7", "d3", "RUS", "2019-05-01", 5))
 	for _, seed := range []uint64{0, 1, 42} {
-		p := align.StatementPoint(fixture(), align.StatementOptions{Bootstrap: align.BootstrapOptions{Seed: seed}})
-		if !near(p.Lo, -2.0/7) || !near(p.Hi, 1.0/3) {
-			t.Errorf("seed %d: interval [%v, %v], want [%v, %v]", seed, p.Lo, p.Hi, -2.0/7, 1.0/3)
+		p := align.StatementPoint(evs, align.StatementOptions{Bootstrap: align.BootstrapOptions{Seed: seed}})
+		if got, want := p.Resampled, align.ResampledDocuments; got != want {
+			t.Errorf("seed %d: resampled %q, want %q", seed, got, want)
 		}
+		if !(p.Lo > -3.0/8 && p.Lo < p.Value) || !near(p.Hi, 4.5/11) {
+			t.Errorf("seed %d: interval [%v, %v] around %v, want (−3/8, value) and %v", seed, p.Lo, p.Hi, p.Value, 4.5/11)
+		}
+	}
+}
+
+// TestStatementEventsResampled: with one or two documents the events are
+// resampled (a bootstrap over the documents would give no interval), and
+// a non-thin point gets an interval of positive width around its value,
+// even when its events all weigh the same.
+func TestStatementEventsResampled(t *testing.T) {
+	same := func(n int, g float64) []event.Event {
+		var out []event.Event
+		for i := range n {
+			out = append(out, ev(fmt.Sprintf("s%d", i), "speech", "RUS", "2019-09-25", g))
+		}
+		return out
+	}
+	alike := append(same(1, 4), same(1, 4)...)
+	alike = append(alike, same(1, 4)...)
+	for i := range alike {
+		alike[i].Doc = fmt.Sprint("wire", i)
+	}
+	tests := []struct {
+		name      string
+		events    []event.Event
+		resampled string
+		thin      bool
+	}{
+		// three wire stories each with one like event: every draw of three
+		// documents is the same, so the documents are Poisson-drawn
+		{"three alike documents", alike, align.ResampledDocuments, false},
+		{"two documents, mixed weights", fixture(), align.ResampledEvents, false},
+		{"one speech, four like events", same(4, 4), align.ResampledEvents, false},
+		{"one speech, hostile events", same(6, -7), align.ResampledEvents, false},
+		{"one speech, two events", same(2, 4), align.ResampledEvents, true},
+		// plain comments (Goldstein 0): the value is 0 by construction
+		{"one speech, five neutral events", same(5, 0), align.ResampledEvents, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := align.StatementPoint(tc.events, align.StatementOptions{})
+			if got, want := p.Resampled, tc.resampled; got != want {
+				t.Errorf("resampled: got %q, want %q", got, want)
+			}
+			if got, want := p.Thin, tc.thin; got != want {
+				t.Errorf("thin: got %v, want %v (N %d)", got, want, p.N)
+			}
+			if !(p.Lo <= p.Value && p.Value <= p.Hi) {
+				t.Errorf("value %v outside [%v, %v]", p.Value, p.Lo, p.Hi)
+			}
+			if !tc.thin && !(p.Hi-p.Lo > 0.01) {
+				t.Errorf("interval [%v, %v] has no width", p.Lo, p.Hi)
+			}
+		})
 	}
 }
 
@@ -272,5 +330,38 @@ func BenchmarkStatementPoint(b *testing.B) {
 	}
 	for b.Loop() {
 		align.StatementPoint(events, align.StatementOptions{})
+	}
+}
+
+// TestBootstrapPoisson: the replicates' unit counts vary, so a shrunk mean
+// of like units gets an interval that holds its value; the same seed gives
+// the same interval; no units and bad options are errors.
+func TestBootstrapPoisson(t *testing.T) {
+	units := []align.Unit{{Sum: 0.4, Count: 1}, {Sum: 0.4, Count: 1}, {Sum: 0.4, Count: 1}, {Sum: 0.4, Count: 1}}
+	shrunk := func(s, c float64) float64 { return s / (c + 5) }
+	opt := align.BootstrapOptions{Seed: 7}
+	lo, hi, err := align.BootstrapPoisson(units, shrunk, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := shrunk(1.6, 4); !(lo < v && v < hi) {
+		t.Errorf("interval [%v, %v] does not hold the value %v", lo, hi, v)
+	}
+	if lo2, hi2, _ := align.BootstrapPoisson(units, shrunk, opt); lo2 != lo || hi2 != hi {
+		t.Errorf("same seed: got [%v, %v], want [%v, %v]", lo2, hi2, lo, hi)
+	}
+	tests := []struct {
+		name  string
+		units []align.Unit
+		opt   align.BootstrapOptions
+	}{
+		{"no units", nil, align.BootstrapOptions{}},
+		{"one replicate", units, align.BootstrapOptions{B: 1}},
+		{"level 1", units, align.BootstrapOptions{Level: 1}},
+	}
+	for _, tc := range tests {
+		if _, _, err := align.BootstrapPoisson(tc.units, shrunk, tc.opt); err == nil {
+			t.Errorf("%s: no error", tc.name)
+		}
 	}
 }

@@ -22,16 +22,17 @@ func TestIsThin(t *testing.T) {
 		{"nine roll calls", align.Votes, 9, 9, true},
 		{"ten roll calls", align.Votes, 10, 10, false},
 		{"no votes is no data, not thin", align.Votes, 0, 0, false},
-		{"one document, many events", align.Statements, 12, 1, true},
-		{"two documents", align.Statements, 4, 2, true},
-		{"three documents", align.Statements, 3, 3, false},
+		{"one speech, many events", align.Statements, 12, 1, false},
+		{"one speech, two events", align.Statements, 2, 1, true},
+		{"three documents, one event each", align.Statements, 3, 3, false},
+		{"two events in two documents", align.Statements, 2, 2, true},
 		{"ties are never thin", align.Ties, 1, 1, false},
 		{"unknown channel", "other", 1, 1, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := align.Point{N: tc.n, Units: tc.units}
-			if got := align.IsThin(p, align.MinUnits(tc.channel)); got != tc.want {
+			p := align.Point{N: tc.n, Units: tc.units, Lo: -0.1, Hi: 0.2}
+			if got := align.IsThin(tc.channel, p); got != tc.want {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
@@ -56,20 +57,24 @@ func TestMarkThin(t *testing.T) {
 	}
 }
 
-// TestStatementPointThin: the bootstrap over one or two documents is no
-// interval, whatever the number of events in them.
+// TestStatementPointThin: a statements point is thin by its counting
+// events, whatever the number of documents holding them; negated and
+// hypothetical events do not count.
 func TestStatementPointThin(t *testing.T) {
-	for _, docs := range []int{1, 2, 3, 5} {
-		t.Run(fmt.Sprintf("%d documents", docs), func(t *testing.T) {
+	for _, tc := range []struct{ docs, perDoc int }{{1, 1}, {1, 2}, {1, 3}, {1, 12}, {2, 1}, {3, 1}, {5, 4}} {
+		t.Run(fmt.Sprintf("%d documents of %d events", tc.docs, tc.perDoc), func(t *testing.T) {
 			var evs []event.Event
-			for d := range docs {
-				for e := range 4 {
+			for d := range tc.docs {
+				for e := range tc.perDoc {
 					evs = append(evs, ev(fmt.Sprintf("e%d.%d", d, e), fmt.Sprintf("d%d", d), "RUS", "2019-03-05", float64(2*d+e)))
 				}
+				neg := ev(fmt.Sprintf("n%d", d), fmt.Sprintf("d%d", d), "RUS", "2019-03-05", 8)
+				neg.Negated = true
+				evs = append(evs, neg)
 			}
 			p := align.StatementPoint(evs, align.StatementOptions{})
-			if got, want := p.Thin, docs < align.MinDocuments; got != want {
-				t.Errorf("thin: got %v, want %v (units %d)", got, want, p.Units)
+			if got, want := p.Thin, tc.docs*tc.perDoc < align.MinEvents; got != want {
+				t.Errorf("thin: got %v, want %v (N %d, units %d)", got, want, p.N, p.Units)
 			}
 		})
 	}

@@ -38,7 +38,7 @@ func VotePoint(joint []votes.JointVote, w votes.Weight, opt BootstrapOptions) Po
 	}
 	p.Value, p.Lo, p.Hi = k, k, k
 	p.N, p.Units = len(joint), len(joint)
-	p.Thin = IsThin(p, MinRollCalls)
+	p.Thin = IsThin(Votes, p)
 	for _, j := range joint {
 		p.Evidence = append(p.Evidence, RollCallID(j.RollCall.RCID))
 	}

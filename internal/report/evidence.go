@@ -224,9 +224,11 @@ func notes(in Inputs, r *Report) []string {
 }
 
 // thinNotes explains the thin-year rule and lists, per channel and pole,
-// the thin years with their counts.
+// the thin years with their counts; and, when a statements interval
+// resampled events, says why and what that costs.
 func thinNotes(r *Report) []string {
 	var lists []string
+	eventsResampled := false
 	for _, ch := range r.Channels {
 		if ch.MinUnits == 0 {
 			continue
@@ -235,7 +237,13 @@ func thinNotes(r *Report) []string {
 			var years []string
 			for _, p := range s.Points {
 				if p.Thin {
-					years = append(years, fmt.Sprintf("%s (%d)", p.Period, p.Units))
+					c := fmt.Sprint(align.ThinCount(ch.Name, p))
+					if ch.Name == Statements && p.N >= align.MinEvents {
+						c += ", all of weight 0"
+					}
+					years = append(years, fmt.Sprintf("%s (%s)", p.Period, c))
+				} else if p.N > 0 && p.Resampled == align.ResampledEvents {
+					eventsResampled = true
 				}
 			}
 			if len(years) > 0 {
@@ -243,12 +251,15 @@ func thinNotes(r *Report) []string {
 			}
 		}
 	}
-	if len(lists) == 0 {
-		return nil
+	var out []string
+	if len(lists) > 0 {
+		out = append(out,
+			fmt.Sprintf("Thin years: a year with fewer than %d roll calls (votes) or %d coded events toward the pole (statements, counted after negated and hypothetical statements are dropped, as the value drops them) has no usable 90%% interval, and is drawn as a hollow point without a band and left out of the verdict's means, the combined tilt and shift detection. The minimums come from the data. Votes: every UN General Assembly year 1992–2019 has 61 or more recorded roll calls, while 2020, where the data end, has 1, and below 10 one roll call moves κ by 0.1 or more. Statements: a year's value rests on its events, however many documents hold them (one UN General Debate speech can hold 1 event toward a pole or 40); over one event a bootstrap has no interval, and over two it is just the two events' own values. In the built-in speeches (16 states, 1992–2020) half the state-pole-years with events have 1 or 2 of them (310 of 584), and the shrinkage toward 0 already holds such a year within ±2/7; %d keeps the other 274. A statements year whose events all weigh 0 (plain comments) is thin too: its value is 0 by construction, with no spread to resample.",
+				align.MinRollCalls, align.MinEvents, align.MinEvents),
+			"Thin years here (count in brackets: roll calls or events): "+strings.Join(lists, "; ")+".")
 	}
-	return []string{
-		fmt.Sprintf("Thin years: a year with fewer than %d roll calls (votes) or %d documents (statements) has no usable 90%% interval, because the bootstrap resamples those units: over one document the interval has zero width, and over two it is just the two documents' own values. Such a year is drawn as a hollow point without a band and left out of the verdict's means, the combined tilt and shift detection. The minimums come from the data: every UN General Assembly year 1992–2019 has 61 or more recorded roll calls, while 2020, where the data end, has 1; the built-in UN General Debate corpus holds one speech per state and year, so a year reaches %d documents only with ingested or imported texts.",
-			align.MinRollCalls, align.MinDocuments, align.MinDocuments),
-		"Thin years here (count of units in brackets): " + strings.Join(lists, "; ") + ".",
+	if eventsResampled {
+		out = append(out, fmt.Sprintf("Statements intervals: a year with %d or more documents resamples documents (events of one document are not independent). A year with 1 or 2 documents, as every year of the built-in UN General Debate speeches (one speech per state and year), resamples the events of those documents instead, each drawn a Poisson(1) number of times (JSON: \"resampled\": \"events\"). Events of one speech share a speaker, an occasion and a line, so they are not independent either: such an interval shows how much the value rests on single events, and is narrower than the truth about how the state would speak on another occasion.", align.MinDocuments))
 	}
+	return out
 }

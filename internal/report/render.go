@@ -71,7 +71,7 @@ func (r *Report) Charts() (names []string, svgs map[string][]byte) {
 			c.Notes = append(c.Notes, "Band: the tilt's 90% interval, ((lo toward "+z+" − hi toward "+a+")/2, (hi toward "+z+" − lo toward "+a+")/2), from each pole's bootstrap interval; ties have no sampling interval.")
 		}
 		if thin {
-			c.Notes = append(c.Notes, fmt.Sprintf("Hollow point: thin year (under %d roll calls or %d documents), no interval, left out of the verdict and of shift detection.", align.MinRollCalls, align.MinDocuments))
+			c.Notes = append(c.Notes, fmt.Sprintf("Hollow point: thin year (under %d roll calls or %d events), no interval, left out of the verdict and of shift detection.", align.MinRollCalls, align.MinEvents))
 		}
 		var b bytes.Buffer
 		if err := c.WriteSVG(&b); err == nil {
@@ -101,7 +101,7 @@ func chartNotes(ch Channel) []string {
 	case Votes:
 		n = append(n, "Value: Cohen's κ, agreement with the plurality vote of the pole's member states beyond chance (1 identical, 0 chance, below 0 less than chance). Band: 90% bootstrap interval over the year's roll calls.")
 	case Statements:
-		n = append(n, fmt.Sprintf("Value: mean Goldstein score /10 of the state's events toward the pole's members, shrunk toward 0 by %g neutral events (−1 hostile, +1 cooperative). Band: 90%% bootstrap interval over documents.", align.DefaultPrior))
+		n = append(n, fmt.Sprintf("Value: mean Goldstein score /10 of the state's events toward the pole's members, shrunk toward 0 by %g neutral events (−1 hostile, +1 cooperative). Band: 90%% bootstrap interval over documents, or, in a year with 1 or 2 documents, over their events, which are not independent, so that band is narrower than the truth.", align.DefaultPrior))
 	case Ties:
 		n = append(n, "Value: 2s − 1, s the weighted share of the pole's states and organisations the state is allied with or belongs to (−1 none, +1 all). Counts, not a sample: no interval.")
 	}
@@ -141,6 +141,20 @@ func units(n int, unit string) string {
 	return fmt.Sprintf("%d %s", n, unit)
 }
 
+// pointCount says what a point rests on: "1 roll call", "4 events in 1
+// document"; a statements point thin for want of spread says so ("3 events
+// in 1 document, all of weight 0").
+func pointCount(ch Channel, p align.Point) string {
+	if ch.Name == Statements {
+		s := units(p.N, "events") + " in " + units(p.Units, "documents")
+		if p.Thin && p.N >= align.MinEvents {
+			s += ", all of weight 0"
+		}
+		return s
+	}
+	return units(align.ThinCount(ch.Name, p), ch.Unit)
+}
+
 // seriesLine turns a channel's series into a chart line: years without data
 // are gaps, thin years hollow points.
 func seriesLine(ch Channel, s align.Series) ChartLine {
@@ -152,10 +166,13 @@ func seriesLine(ch Channel, s align.Series) ChartLine {
 			continue
 		}
 		cp := ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi, Thin: p.Thin,
-			Title: fmt.Sprintf("%s %s: %.3f [%.3f, %.3f], %s", s.Pole, p.Period, p.Value, p.Lo, p.Hi, units(p.Units, ch.Unit))}
+			Title: fmt.Sprintf("%s %s: %.3f [%.3f, %.3f], %s", s.Pole, p.Period, p.Value, p.Lo, p.Hi, pointCount(ch, p))}
+		if p.Resampled == align.ResampledEvents {
+			cp.Title += ", events resampled"
+		}
 		if p.Thin {
 			cp.Lo, cp.Hi = 0, 0
-			cp.Title = fmt.Sprintf("%s %s: %.3f, thin: %s (minimum %d), no interval", s.Pole, p.Period, p.Value, units(p.Units, ch.Unit), ch.MinUnits)
+			cp.Title = fmt.Sprintf("%s %s: %.3f, thin: %s (minimum %d %s), no interval", s.Pole, p.Period, p.Value, pointCount(ch, p), ch.MinUnits, ch.Unit)
 		}
 		l.Points = append(l.Points, cp)
 	}
@@ -321,7 +338,7 @@ func writeChannelTable(b *strings.Builder, ch Channel) {
 			}
 			p := s.Points[i]
 			if p.Thin {
-				fmt.Fprintf(b, " %+.3f thin: %s (%d) |", p.Value, units(p.Units, ch.Unit), p.N)
+				fmt.Fprintf(b, " %+.3f thin: %s |", p.Value, pointCount(ch, p))
 				continue
 			}
 			fmt.Fprintf(b, " %+.3f [%+.3f, %+.3f] (%d) |", p.Value, p.Lo, p.Hi, p.N)
@@ -438,6 +455,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pct":   func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) },
 	"title": title,
 	"units": units,
+	"count": pointCount,
 	"shift": shiftText,
 	"quote": quote,
 	"cite":  cite,
@@ -476,7 +494,7 @@ th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border
 {{if not $ch.HasData}}<p>No data for this channel in {{$.R.From}}–{{$.R.To}}.</p>{{else}}
 {{with index $.Charts $ch.Name}}{{.}}{{end}}
 <table><tr><th>year</th>{{range $ch.Series}}<th>{{.Pole}} [90% interval] (n)</th>{{end}}{{if $ch.Tilt}}<th>tilt</th>{{end}}</tr>
-{{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}{{if .Thin}}<td class="thin" title="thin: under {{$ch.MinUnits}} {{$ch.Unit}}; no interval">{{f3 .Value}} thin: {{units .Units $ch.Unit}} ({{.N}})</td>{{else}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{end}}{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td{{if .Thin}} class="thin"{{end}}>{{f3 .Value}}{{if .Thin}} thin{{end}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
+{{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}{{if .Thin}}<td class="thin" title="thin: under {{$ch.MinUnits}} {{$ch.Unit}}; no interval">{{f3 .Value}} thin: {{count $ch .}}</td>{{else}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{end}}{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td{{if .Thin}} class="thin"{{end}}>{{f3 .Value}}{{if .Thin}} thin{{end}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
 {{end}}{{end}}</table>
 {{if $ch.Neither}}<table><tr><th>year</th><th>split votes</th><th>with {{first $.R}}</th><th>with {{last $.R}}</th><th>neither</th></tr>
 {{range $ch.Neither}}<tr><td>{{.Period}}</td><td>{{.N}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}

@@ -110,9 +110,12 @@ type Channel struct {
 	Shares  []SharesRow `json:"shares,omitempty"`
 	Origins []string    `json:"origins,omitempty"`
 	HasData bool        `json:"has_data"`
-	// Unit names what each point's units count ("roll calls",
-	// "documents"), and MinUnits is the least number of them for a period
-	// not to be thin (align.MinUnits; 0: the channel is never thin). A
+	// Unit names what the thin rule counts (align.ThinCount: "roll calls"
+	// for votes, the points' units; "events" for statements, the points'
+	// N), and MinUnits is the least number of them for a period not to be
+	// thin (align.MinUnits; 0: the channel is never thin). A statements
+	// point's units are its documents, and its "resampled" says whether
+	// its interval resampled documents or events. A
 	// thin point (align.Point.Thin) is drawn without an interval and left
 	// out of the verdict, the combined tilt and shift detection.
 	Unit     string `json:"unit"`
@@ -488,7 +491,7 @@ func buildTies(in Inputs, country string, poles []actors.Pole, opt Options) (Cha
 // buildStatements computes the statements channel from the state's events
 // toward each pole's members.
 func buildStatements(in Inputs, country string, poles []actors.Pole, periods []align.Period, boot align.BootstrapOptions) Channel {
-	ch := Channel{Name: Statements, Method: fmt.Sprintf("Goldstein-weighted mean cooperation (/10) of the state's coded events toward the pole's members, shrunk toward 0 by a prior of %g neutral events; negated and hypothetical statements do not count; 90%% bootstrap interval over documents.", align.DefaultPrior)}
+	ch := Channel{Name: Statements, Method: fmt.Sprintf("Goldstein-weighted mean cooperation (/10) of the state's coded events toward the pole's members, shrunk toward 0 by a prior of %g neutral events; negated and hypothetical statements do not count; 90%% bootstrap interval over documents, or over the events of a year with 1 or 2 documents (narrower than the truth: events of one speech are not independent); a year with under %d such events is thin.", align.DefaultPrior, align.MinEvents)}
 	origins := map[string]bool{}
 	for _, p := range poles {
 		p := p

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/fulcrum-dev/fulcrum/internal/actors"
 	"github.com/fulcrum-dev/fulcrum/internal/align"
+	"github.com/fulcrum-dev/fulcrum/internal/event"
 	"github.com/fulcrum-dev/fulcrum/internal/report"
 	"github.com/fulcrum-dev/fulcrum/internal/ties"
 	"github.com/fulcrum-dev/fulcrum/internal/votes"
@@ -249,5 +251,82 @@ func TestThinYears(t *testing.T) {
 	_, svgs := r.Charts()
 	if !strings.Contains(string(svgs[report.Votes]), `fill="#fff" stroke="#1f5fa8"`) {
 		t.Errorf("votes chart has no hollow WEST point")
+	}
+}
+
+// speechEvents is one yearly speech of BLR per year with n counting events
+// toward target (alternating Goldstein weights), plus one negated event
+// that must not count.
+func speechEvents(year, n int, target string) []event.Event {
+	doc := fmt.Sprintf("BLR-%d-%s", year, target)
+	var out []event.Event
+	for i := range n {
+		g := []float64{7, 3.4, -2, 4}[i%4]
+		out = append(out, event.Event{ID: fmt.Sprintf("%s-%d", doc, i), Doc: doc, Source: "BLR", Target: target,
+			Date: fmt.Sprintf("%d-09-24", year), Goldstein: g, Modality: event.Asserted})
+	}
+	neg := event.Event{ID: doc + "-neg", Doc: doc, Source: "BLR", Target: target, Date: fmt.Sprintf("%d-09-24", year), Goldstein: 8, Negated: true}
+	return append(out, neg)
+}
+
+// TestStatementsThinByEvents: a year of statements is thin by its counting
+// events, not its documents: one speech a year with 4 events toward each
+// pole counts (its interval resamples events, and the notes and JSON say
+// so), while a speech with 2 events toward a pole (and a negated one) is
+// thin.
+func TestStatementsThinByEvents(t *testing.T) {
+	in := inputs(t)
+	for y := 2015; y <= 2018; y++ {
+		in.Events = append(in.Events, speechEvents(y, 4, "RUS")...)
+		in.Events = append(in.Events, speechEvents(y, 4, "USA")...)
+	}
+	in.Events = append(in.Events, speechEvents(2019, 4, "RUS")...)
+	in.Events = append(in.Events, speechEvents(2019, 2, "USA")...)
+	r, err := report.Build(context.Background(), in, report.Options{Country: "BLR", Poles: []string{"RUSSIA", "WEST"}, From: 2015, To: 2019, Bootstrap: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := channel(t, r, report.Statements)
+	if got, want := ch.MinUnits, align.MinEvents; got != want {
+		t.Errorf("min units: got %d, want %d", got, want)
+	}
+	var thin []string
+	for _, s := range ch.Series {
+		for _, p := range s.Points {
+			if p.N == 0 {
+				continue
+			}
+			if p.Thin {
+				thin = append(thin, s.Pole+" "+p.Period)
+				continue
+			}
+			if got, want := p.Resampled, align.ResampledEvents; got != want {
+				t.Errorf("%s %s: resampled %q, want %q", s.Pole, p.Period, got, want)
+			}
+			if !(p.Hi > p.Lo) {
+				t.Errorf("%s %s: zero-width interval [%v, %v] in a year that is not thin", s.Pole, p.Period, p.Lo, p.Hi)
+			}
+		}
+	}
+	if want := []string{"WEST 2019"}; !slices.Equal(thin, want) {
+		t.Errorf("thin statements years: got %v, want %v", thin, want)
+	}
+	if strings.Contains(r.Verdict, "too few items to tell on statements") || !strings.Contains(r.Verdict, "in statements") {
+		t.Errorf("verdict leaves statements out: %s", r.Verdict)
+	}
+	notes := strings.Join(r.Notes, "\n")
+	for _, want := range []string{"statements toward WEST, events: 2019 (2)", "Statements intervals:", "narrower than the truth"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	var js bytes.Buffer
+	if err := r.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"resampled": "events"`, `"min_units": 3`, `"unit": "events"`} {
+		if !strings.Contains(js.String(), want) {
+			t.Errorf("JSON lacks %s", want)
+		}
 	}
 }
