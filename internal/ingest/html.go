@@ -31,7 +31,8 @@ const maxReadabilityElems = 100_000
 // comes from og:title, JSON-LD headline, the first <h1> or <title>; the
 // date from article:published_time and similar meta tags, JSON-LD
 // datePublished, a <time> marked pubdate or itemprop="datePublished", or
-// the first <time datetime>.
+// the first <time datetime>. A page read from a file gets its URL from
+// <link rel=canonical> or og:url.
 func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, error) {
 	data, err := htmlUTF8(source, data, in.contentType)
 	if err != nil {
@@ -78,6 +79,9 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 		DatePrecision: meta.precision,
 		Text:          text,
 	}
+	if in.url == "" {
+		d.URL = meta.url // a saved page: where it was saved from
+	}
 	r.finish(&d, source, FormatHTML)
 	return d, nil
 }
@@ -119,6 +123,9 @@ type pageMeta struct {
 	title     string
 	date      time.Time
 	precision string
+	// url is the page's own address from <link rel=canonical> or
+	// og:url, when absolute http(s).
+	url string
 }
 
 // dateMetaNames are <meta name|property|itemprop> values that give the
@@ -133,7 +140,7 @@ var dateMetaNames = []string{
 // htmlMeta collects the title and publication date of a page.
 func htmlMeta(root *html.Node) pageMeta {
 	metas := map[string]string{}
-	var title, h1, timeAttr, pubTime, ldDate, ldTitle string
+	var title, h1, timeAttr, pubTime, ldDate, ldTitle, canonical string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -149,6 +156,12 @@ func htmlMeta(root *html.Node) pageMeta {
 				if key != "" {
 					if _, seen := metas[key]; !seen {
 						metas[key] = strings.TrimSpace(attr(n, "content"))
+					}
+				}
+			case atom.Link:
+				for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+					if rel == "canonical" && canonical == "" {
+						canonical = strings.TrimSpace(attr(n, "href"))
 					}
 				}
 			case atom.Title:
@@ -198,6 +211,12 @@ func htmlMeta(root *html.Node) pageMeta {
 		m.title = h1
 	default:
 		m.title = title
+	}
+	for _, u := range []string{canonical, metas["og:url"]} {
+		if pu, err := url.Parse(u); err == nil && (pu.Scheme == "http" || pu.Scheme == "https") && pu.Host != "" {
+			m.url = u
+			break
+		}
 	}
 	candidates := make([]string, 0, len(dateMetaNames)+2)
 	for _, k := range dateMetaNames {
