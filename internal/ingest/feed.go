@@ -17,7 +17,8 @@ import (
 
 // parseFeed reads an RSS, Atom or RDF feed: one document per item, with
 // the item's title, link and published (else updated) date, and its
-// content (else description) as text, HTML stripped. Each document's
+// content (else description) as text, HTML stripped and without the
+// links feeds append to it (see [trimFeedTail]). Each document's
 // Source is "source#N" for the N-th item (from 1). A feed that does not
 // parse is [ErrFormat]; a feed with no readable item is [ErrNoText]. Items
 // with no text are skipped unless none has any.
@@ -45,7 +46,7 @@ func (r *Reader) parseFeed(source string, data []byte) (docs []doc.Document, err
 		if strings.TrimSpace(body) == "" {
 			body = it.Description
 		}
-		text := fragmentText(body)
+		text := trimFeedTail(fragmentText(body))
 		if blank(text) {
 			continue
 		}
@@ -101,4 +102,47 @@ func fragmentText(s string) string {
 		root.AppendChild(n)
 	}
 	return HTMLText(root)
+}
+
+// readMore are the link texts feeds put after an item's text, lower case.
+var readMore = []string{"read more", "continue reading", "read the full story", "read the full article", "read full article", "full story", "more"}
+
+// trimFeedTail removes what feed software appends to an item's text: a
+// "Read more »" or "Continue reading →" link at its end, and WordPress's
+// "The post <title> appeared first on <site>." line, which repeats the
+// title and would be coded as a second event.
+func trimFeedTail(text string) string {
+	out, trimmed := text, false
+	for {
+		t := strings.TrimRight(out, " \t\n")
+		last := t[strings.LastIndexByte(t, '\n')+1:]
+		if strings.HasPrefix(last, "The post ") && strings.Contains(last, " appeared first on ") {
+			out, trimmed = t[:len(t)-len(last)], true
+			continue
+		}
+		before, ok := cutReadMore(t)
+		if !ok {
+			if !trimmed {
+				return text
+			}
+			return t + "\n"
+		}
+		out, trimmed = before, true
+	}
+}
+
+// cutReadMore cuts a "Read more »" link off the end of t, when it follows a
+// sentence end or starts a line ("… said. Read more", not "… wanted more").
+func cutReadMore(t string) (string, bool) {
+	tt := strings.TrimRight(t, " \t»›→….[]>-–—")
+	for _, m := range readMore {
+		if len(tt) < len(m) || !strings.EqualFold(tt[len(tt)-len(m):], m) {
+			continue
+		}
+		before := strings.TrimRight(tt[:len(tt)-len(m)], " \t[")
+		if before == "" || before[len(before)-1] == '\n' || strings.ContainsAny(before[len(before)-1:], ".!?\"") || strings.HasSuffix(before, "”") {
+			return before, true
+		}
+	}
+	return t, false
 }
