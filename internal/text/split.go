@@ -449,6 +449,12 @@ func isHeading(src string, start, lineStart, i, k int) bool {
 	for j := start; j < end; j++ {
 		c := src[j]
 		letter := isASCIILetter(c) || c >= utf8.RuneSelf
+		if letter && !inWord && j >= 2 && src[j-1] == '\n' && src[j-2] == '-' {
+			// The rest of a word hyphenated at the line end
+			// ("Arme-\nnia’s"): the same word, whatever its case.
+			inWord = true
+			continue
+		}
 		if letter && !inWord {
 			words++
 			if (c >= 'A' && c <= 'Z') || c >= utf8.RuneSelf {

@@ -25,6 +25,10 @@ func TestSplit(t *testing.T) {
 		src  string
 		want []string
 	}{
+		{"title-case-heading-hyphenated", "Between Brussels and Moscow: Arme-\nnia’s Hedging Problem\nArmenia’s government announced in February that it\nhad frozen its membership.",
+			[]string{"Between Brussels and Moscow: Arme-\nnia’s Hedging Problem", "Armenia’s government announced in February that it\nhad frozen its membership."}},
+		{"lower-case-line-after-hyphen-is-no-title", "The talks between the two coun-\ntries Went On\nRussia left.",
+			[]string{"The talks between the two coun-\ntries Went On\nRussia left."}},
 		{"transcript-timestamp-line", "We reject pressure.\n[10:41]\nMODERATOR: Thank you.\n00:12:05\nQ: Will Egypt join?",
 			[]string{"We reject pressure.", "MODERATOR: Thank you.", "Q: Will Egypt join?"}},
 		{"bracketed-marker-line", "The talks ended.\n(12)\nThe envoy left.",
