@@ -131,10 +131,12 @@ var ErrNoPositive = errors.New("no pole has a positive value")
 //	p_j = max(x_j, 0) / Σ_i max(x_i, 0)
 //
 // so only positive alignment (cooperation, agreement, ties) is shared out
-// and negative values count as 0. For the ties channel, whose −1 means
-// "bound by nothing" rather than hostility, pass the bound share
-// s = (x + 1)/2 instead of x. It returns ErrNoPositive when every x_j
-// ≤ 0, and ErrNoData for no values.
+// and negative values count as 0. On the ties channel (x = 2s − 1, s the
+// bound share) a positive x means bound to the pole beyond what
+// non-aggression or neutrality pacts with all its states give; passing s
+// instead would share out such pacts too, and name a "closest" pole for a
+// state bound to none. It returns ErrNoPositive when every x_j ≤ 0, and
+// ErrNoData for no values.
 func Shares(values []float64) ([]float64, error) {
 	if len(values) == 0 {
 		return nil, fmt.Errorf("shares: %w", ErrNoData)

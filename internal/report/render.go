@@ -239,6 +239,10 @@ func (r *Report) WriteMarkdown(w io.Writer, chartLink func(name string) string) 
 				if s.Thin {
 					period += " (thin)"
 				}
+				if s.Unbound {
+					fmt.Fprintf(&b, "| %s |%s bound to none |\n", period, strings.Repeat(" – |", len(cells)))
+					continue
+				}
 				fmt.Fprintf(&b, "| %s | %s | %.2f |\n", period, strings.Join(cells, " | "), s.Entropy)
 			}
 		}

@@ -142,6 +142,11 @@ type SharesRow struct {
 	// Thin is true when any pole's value in the period is thin
 	// (align.Point.Thin); the verdict leaves the row out.
 	Thin bool `json:"thin"`
+	// Unbound is true, on the ties channel, when no pole binds the state
+	// in the period (every value 2s − 1 ≤ 0: no more than non-aggression
+	// or neutrality pacts' worth of ties); Shares and Entropy are then 0,
+	// and the verdict counts the row as bound to none.
+	Unbound bool `json:"unbound,omitempty"`
 }
 
 // CombinedRow is the cross-channel summary of one period.
@@ -625,11 +630,18 @@ func plural(n int, one, many string) string {
 }
 
 // shares computes, per period, each pole's share of the positive channel
-// values and their normalised entropy.
+// values (align.Shares: only the positive part of each value counts) and
+// their normalised entropy.
 //
-// On the ties channel the bound share s = (x+1)/2 is used, because −1 there
-// means "bound by nothing", not hostility; on the other channels only the
-// positive part of each value counts (align.Shares).
+// On the ties channel the value is 2s − 1, s the weighted share of the
+// pole's states and organisations the state is bound to, so a positive
+// value means more than half: more than a non-aggression or neutrality
+// pact (weight 0.5) with every pole state gives. Sharing out s itself
+// instead named a pole "closest" for a state bound to none: Ukraine's one
+// ATOP non-aggression pact with China (1994) is s = 0.5 toward the
+// one-state CHINA pole, more than its non-aggression pacts with most WEST
+// states (s ≈ 0.25), so CHINA took the largest share. A ties period where
+// no value is positive gives a row with Unbound set.
 func shares(channel string, series []align.Series) []SharesRow {
 	if len(series) == 0 {
 		return nil
@@ -645,18 +657,20 @@ func shares(channel string, series []align.Series) []SharesRow {
 			}
 			thin = thin || s.Points[i].Thin
 			vals[k] = s.Points[i].Value
-			if channel == Ties {
-				vals[k] = (vals[k] + 1) / 2
-			}
 		}
 		if !ok {
 			continue
 		}
+		period := series[0].Points[i].Period
 		sh, err := align.Shares(vals)
+		if errors.Is(err, align.ErrNoPositive) && channel == Ties {
+			rows = append(rows, SharesRow{Period: period, Shares: make([]float64, len(vals)), Thin: thin, Unbound: true})
+			continue
+		}
 		if err != nil {
 			continue
 		}
-		rows = append(rows, SharesRow{Period: series[0].Points[i].Period, Shares: sh, Entropy: align.Entropy(sh), Thin: thin})
+		rows = append(rows, SharesRow{Period: period, Shares: sh, Entropy: align.Entropy(sh), Thin: thin})
 	}
 	return rows
 }
@@ -672,13 +686,30 @@ func sharesVerdict(name string, chs []Channel, opt Options) string {
 	var parts []string
 	for _, ch := range chs {
 		var rows []SharesRow
+		var unbound []string
 		thin := 0
 		for _, r := range ch.Shares {
-			if r.Thin {
+			switch {
+			case r.Thin:
 				thin++
-				continue
+			case r.Unbound:
+				unbound = append(unbound, r.Period)
+			default:
+				rows = append(rows, r)
 			}
-			rows = append(rows, r)
+		}
+		if len(unbound) > 0 && len(rows) < minShareYears {
+			// A state bound to no pole has no closest pole on ties.
+			what := fmt.Sprintf("%s: bound to none (no pole's ties above half, 2s − 1 ≤ 0, in %d of the %d years with data on every pole", ch.Name, len(unbound), len(unbound)+len(rows))
+			if len(rows) > 0 {
+				var ps []string
+				for _, r := range rows {
+					ps = append(ps, r.Period)
+				}
+				what += "; bound to a pole in " + strings.Join(ps, ", ") + " only"
+			}
+			parts = append(parts, what+")")
+			continue
 		}
 		if len(rows) == 0 && thin > 0 {
 			parts = append(parts, fmt.Sprintf("%s: too little data to tell (only %d thin %s, under %d %s)", ch.Name, thin, plural(thin, "year", "years"), ch.MinUnits, ch.Unit))
@@ -702,6 +733,9 @@ func sharesVerdict(name string, chs []Channel, opt Options) string {
 		years := fmt.Sprintf("the %d years with data on every pole, %s–%s", len(rows), rows[0].Period, rows[len(rows)-1].Period)
 		if thin > 0 {
 			years += fmt.Sprintf(", %d thin %s left out", thin, plural(thin, "year", "years"))
+		}
+		if len(unbound) > 0 {
+			years += fmt.Sprintf(", %d %s bound to none left out", len(unbound), plural(len(unbound), "year", "years"))
 		}
 		if len(rows) < minShareYears {
 			// One or two years are anecdotes, not a position: say so

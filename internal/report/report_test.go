@@ -330,3 +330,27 @@ func TestStatementsThinByEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestUkraineTiesBoundToNone: Ukraine belongs to no alliance or
+// organisation of the CHINA pole (its one tie there is a 1994 ATOP
+// non-aggression pact with China), and from 1993 to no pole beyond
+// non-aggression pacts' worth, so with three poles the ties channel names
+// no closest pole, while Belarus's ties put it with RUSSIA.
+func TestUkraineTiesBoundToNone(t *testing.T) {
+	tests := []struct {
+		country string
+		want    string
+		avoid   string
+	}{
+		{"UKR", "ties: bound to none", "ties: closest"},
+		{"BLR", "ties: closest to RUSSIA", "ties: bound to none"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.country, func(t *testing.T) {
+			r := build(t, tc.country, "RUSSIA,WEST,CHINA", 1992, 2020)
+			if !strings.Contains(r.Verdict, tc.want) || strings.Contains(r.Verdict, tc.avoid) {
+				t.Errorf("verdict %q: want %q, not %q", r.Verdict, tc.want, tc.avoid)
+			}
+		})
+	}
+}

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/fulcrum-dev/fulcrum/internal/align"
 )
 
 // TestSharesVerdict: with three poles a channel names its closest pole only
@@ -24,6 +27,55 @@ func TestSharesVerdict(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := sharesVerdict("Kazakhstan", []Channel{{Name: "statements", Shares: tc.rows}}, opt)
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("got %q, want it to contain %q", got, tc.want)
+			}
+			if strings.Contains(got, tc.avoid) {
+				t.Errorf("got %q, which should not contain %q", got, tc.avoid)
+			}
+		})
+	}
+}
+
+// TestTiesSharesBound: on the ties channel only a value above 0 (bound to
+// the pole beyond non-aggression pacts' worth) is shared out, so a state
+// with weak pacts toward every pole, one of them a one-state pole, is bound
+// to none and gets no closest pole; a state bound to one pole gets it.
+func TestTiesSharesBound(t *testing.T) {
+	series := func(values ...[]float64) []align.Series {
+		var out []align.Series
+		for k, vs := range values {
+			s := align.Series{Channel: Ties, Pole: fmt.Sprint("P", k)}
+			for i, v := range vs {
+				s.Points = append(s.Points, align.Point{Period: fmt.Sprint(2000 + i), Value: v, Lo: v, Hi: v, N: 3})
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	opt := Options{Poles: []string{"russia", "west", "china"}, From: 2000, To: 2004}
+	tests := []struct {
+		name   string
+		series []align.Series
+		want   string
+		avoid  string
+	}{
+		// non-aggression pacts only: −0.25 toward RUSSIA, −0.5 toward
+		// WEST, 0 (one pact with the pole's only state) toward CHINA
+		{"pacts only", series([]float64{-0.25, -0.25, -0.25, -0.25, -0.5}, []float64{-0.5, -0.5, -0.5, -0.5, -0.5}, []float64{0, 0, 0, 0, 0}),
+			"ties: bound to none (no pole's ties above half, 2s − 1 ≤ 0, in 5 of the 5 years", "closest"},
+		{"bound one year", series([]float64{0.47, -0.25, -0.25, -0.25, -0.5}, []float64{-0.5, -0.5, -0.5, -0.5, -0.5}, []float64{-1, 0, 0, 0, 0}),
+			"bound to a pole in 2000 only)", "closest"},
+		{"bound to one pole", series([]float64{0.94, 0.94, 0.96, 0.96, 0.96}, []float64{-0.5, -0.5, -0.5, -0.5, -0.5}, []float64{-1, -1, 0, 0, 0}),
+			"ties: closest to RUSSIA (mean share 1.00, entropy 0.00, over the 5 years", "bound to none"},
+		// 2000: shares 0.5/0.7 and 0.2/0.7 (entropy 0.545), then 1 and 0 twice
+		{"bound in some years", series([]float64{0.5, 0.5, 0.5, -0.1, -0.1}, []float64{0.2, -0.5, -0.5, -0.5, -0.5}, []float64{-1, -1, 0, 0, 0}),
+			"ties: closest to RUSSIA (mean share 0.90, entropy 0.18, over the 3 years with data on every pole, 2000–2002, 2 years bound to none left out)", "too little"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := shares(Ties, tc.series)
+			got := sharesVerdict("Ukraine", []Channel{{Name: Ties, Shares: rows}}, opt)
 			if !strings.Contains(got, tc.want) {
 				t.Errorf("got %q, want it to contain %q", got, tc.want)
 			}
