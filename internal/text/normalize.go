@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,7 +17,9 @@ import (
 //     ("non-\naligned");
 //   - removes soft hyphens inside words the same way;
 //   - blanks footnote numbers glued to a closing quote or to final
-//     punctuation (yours.”1, allies,12) and superscript digits;
+//     punctuation (yours.”1, allies,12), or to a lower-case or
+//     capitalised word (agreement12, Ukraine3; not NATO12, Su-35,
+//     covid19), and superscript digits;
 //   - blanks lines that hold only a page number ("12", "- 12 -", "Page 12");
 //   - turns zero-width spaces into spaces.
 //
@@ -266,7 +269,65 @@ func footnote(s string, i int) (int, bool) {
 		}
 		return e, true
 	}
+	if prev < utf8.RuneSelf && isASCIILetter(byte(prev)) && footnoteWord(s[:i]) {
+		return e, true
+	}
 	return 0, false
+}
+
+// digitWords are words that take a number glued to them ("covid19",
+// "Sputnik5") rather than a footnote mark, lower case.
+var digitWords = map[string]bool{
+	"covid": true, "sputnik": true, "soyuz": true, "tupolev": true, "sukhoi": true,
+	"mig": true, "iskander": true, "kinzhal": true, "patriot": true, "article": true,
+	"chapter": true, "annex": true, "page": true, "resolution": true, "phase": true,
+	"group": true, "format": true, "windows": true,
+}
+
+// footnoteWord reports whether the text before a digit run ends in a word
+// that a footnote mark is glued to ("the agreement12 was", "Ukraine3 and",
+// "Russia’s1 position"): at least three letters, all lower case or
+// capitalised (not "NATO12", "G20", "Su35"), after a space or line start.
+func footnoteWord(before string) bool {
+	b := len(before)
+	for b > 0 && isASCIILetter(before[b-1]) {
+		b--
+	}
+	w := before[b:]
+	if w == "s" || w == "S" {
+		// A possessive: "Russia’s1", "Russia's1".
+		rest := before[:b]
+		r, n := utf8.DecodeLastRuneInString(rest)
+		if r != '’' && r != '\'' {
+			return false
+		}
+		return footnoteWord(rest[:len(rest)-n])
+	}
+	if len(w) < 3 {
+		return false
+	}
+	if b > 0 {
+		r, _ := utf8.DecodeLastRuneInString(before[:b])
+		if !unicode.IsSpace(r) && !strings.ContainsRune("(“‘\"'", r) {
+			return false // "Su-35", "x2y3", a word with non-ASCII letters
+		}
+	}
+	for k := 1; k < len(w); k++ {
+		if w[k] < 'a' {
+			return false // "NATO12", "McCain3"
+		}
+	}
+	if w[0] < 'a' && len(w) < 4 {
+		return false // "Tor2"? too short to tell from a model name
+	}
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return true
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = lowerASCII(w[k])
+	}
+	return !digitWords[string(buf[:len(w)])]
 }
 
 // pageNumberLine reports whether the line starting at s[i] holds only a
