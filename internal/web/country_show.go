@@ -121,10 +121,15 @@ type periodRow struct {
 	Cells  []cellView
 }
 
+// cellView is one value of the country page's table. Interval is "[lo,
+// hi]", or empty where there is none to show: a thin point (Thin says
+// what it rests on, "thin: 1 roll call") or a channel without sampling
+// uncertainty (ties: Lo = Hi = Value).
 type cellView struct {
-	Value, Lo, Hi string
-	N             int
-	Empty         bool
+	Value, Interval string
+	Thin            string
+	N               int
+	Empty           bool
 }
 
 // countryShow is the country page: verdict, charts, per-period values with
@@ -257,23 +262,37 @@ func channelTable(ch report.Channel) channelView {
 	}
 	for i, pt := range series[0].Points {
 		row := periodRow{Period: pt.Period}
-		for _, se := range series {
+		for j, se := range series {
 			if i >= len(se.Points) {
 				row.Cells = append(row.Cells, cellView{Empty: true})
 				continue
 			}
-			row.Cells = append(row.Cells, cell(se.Points[i]))
+			tilt := ch.Tilt != nil && j == len(series)-1
+			row.Cells = append(row.Cells, cell(ch, se.Points[i], tilt))
 		}
 		cv.Rows = append(cv.Rows, row)
 	}
 	return cv
 }
 
-func cell(pt align.Point) cellView {
+// cell shows one point of channel ch; tilt is true for the tilt column,
+// whose point is thin when either pole's is.
+func cell(ch report.Channel, pt align.Point, tilt bool) cellView {
 	if pt.N == 0 || math.IsNaN(pt.Value) {
 		return cellView{Empty: true}
 	}
-	return cellView{Value: fmt.Sprintf("%+.2f", pt.Value), Lo: fmt.Sprintf("%+.2f", pt.Lo), Hi: fmt.Sprintf("%+.2f", pt.Hi), N: pt.N}
+	c := cellView{Value: fmt.Sprintf("%+.2f", pt.Value), N: pt.N}
+	switch {
+	case pt.Thin && tilt:
+		c.Thin = "thin"
+	case pt.Thin && ch.Name == report.Statements:
+		c.Thin = "thin: " + plural(pt.N, "event", "events") + " in " + plural(pt.Units, "document", "documents")
+	case pt.Thin:
+		c.Thin = "thin: " + plural(align.ThinCount(ch.Name, pt), strings.TrimSuffix(ch.Unit, "s"), ch.Unit)
+	case pt.Hi > pt.Lo:
+		c.Interval = fmt.Sprintf("[%+.2f, %+.2f]", pt.Lo, pt.Hi)
+	}
+	return c
 }
 
 // reportShow writes the report as json, md or html (?format=): what

@@ -68,3 +68,45 @@ func TestCountryCountsDistinctEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestCountryThinRows: the country page's value table marks a thin year
+// with what it rests on ("thin: 1 roll call") instead of printing a
+// zero-width interval, and prints no interval for ties, which have no
+// sampling uncertainty; a full votes year keeps its interval.
+func TestCountryThinRows(t *testing.T) {
+	f := newFixture(t, "")
+	w := f.get("/country/BLR?from=2018&to=2020&poles=RUSSIA,WEST")
+	body := w.Body.String()
+	if w.Code != 200 {
+		t.Fatalf("got status %d, want 200: %.500s", w.Code, body)
+	}
+	votes := regexp.MustCompile(`(?s)<table class="list values" id="values-votes">.*?</table>`).FindString(body)
+	row := func(tbl, year string) string {
+		return regexp.MustCompile(`(?s)<tr><td>` + year + `</td>.*?</tr>`).FindString(tbl)
+	}
+	tests := []struct {
+		name, row string
+		want, not []string
+	}{
+		{"votes 2020", row(votes, "2020"), []string{`class="num thin"`, "thin: 1 roll call<"}, []string{`class="iv">[`}},
+		{"votes 2019", row(votes, "2019"), []string{`class="iv">[`}, []string{"thin"}},
+		{"ties 2019", row(regexp.MustCompile(`(?s)id="values-ties">.*?</table>`).FindString(body), "2019"), []string{"no sampling interval"}, []string{"[", "thin"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.row == "" {
+				t.Fatalf("no row")
+			}
+			for _, s := range tc.want {
+				if !strings.Contains(tc.row, s) {
+					t.Errorf("row lacks %q:\n%s", s, tc.row)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(tc.row, s) {
+					t.Errorf("row contains %q:\n%s", s, tc.row)
+				}
+			}
+		})
+	}
+}

@@ -28,6 +28,11 @@ const dyadEventLimit = 100
 // share of joint roll calls on which both cast the same vote; Kappa is
 // Cohen's κ (nominal), null when undefined, with its 90% bootstrap
 // interval over roll calls.
+//
+// Thin is true when the year has fewer joint roll calls than
+// align.MinRollCalls (align.Point.Thin): κ's bootstrap over so few is no
+// interval, so the chart draws the year hollow without a band and the
+// table prints no interval.
 type dyadRow struct {
 	Year      string   `json:"year"`
 	N         int      `json:"n"`
@@ -35,6 +40,7 @@ type dyadRow struct {
 	Kappa     *float64 `json:"kappa"`
 	KappaLo   *float64 `json:"kappa_lo"`
 	KappaHi   *float64 `json:"kappa_hi"`
+	Thin      bool     `json:"thin"`
 }
 
 // Pct is the share of identical votes in whole percent, for the table.
@@ -48,12 +54,24 @@ func (r dyadRow) KappaText() string {
 	return fmt.Sprintf("%+.2f", *r.Kappa)
 }
 
-// IntervalText is κ's interval, or "–".
+// IntervalText is κ's interval, "thin: 1 roll call" for a thin year, or
+// "–".
 func (r dyadRow) IntervalText() string {
+	if r.Thin {
+		return "thin: " + plural(r.N, "roll call", "roll calls")
+	}
 	if r.KappaLo == nil || r.KappaHi == nil {
 		return "–"
 	}
 	return fmt.Sprintf("[%+.2f, %+.2f]", *r.KappaLo, *r.KappaHi)
+}
+
+// plural is "1 roll call" or "3 roll calls".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // dyadVotes is the vote part of a dyad page: it depends only on the UN
@@ -61,6 +79,10 @@ func (r dyadRow) IntervalText() string {
 type dyadVotes struct {
 	Rows  []dyadRow
 	Chart template.HTML // rendered by report.Chart, which escapes its text
+	// Thin lists the thin years (dyadRow.Thin), drawn hollow, and
+	// ThinNote says so under the chart.
+	Thin     []string
+	ThinNote string
 }
 
 // dyadEvents is the events part of a dyad page, valid until the next write.
@@ -256,16 +278,32 @@ func (s *Server) buildDyadVotes(v dyadView) (*dyadVotes, error) {
 			same.Points = append(same.Points, gap)
 			kap.Points = append(kap.Points, gap)
 		}
-		same.Points = append(same.Points, report.ChartPoint{X: x, Y: row.Identical,
-			Title: fmt.Sprintf("%s: %s identical of %d joint roll calls", g.Bucket, row.Pct(), m.N)})
+		// A year of few joint roll calls is thin for both lines (the
+		// κ point's Thin, from align, is the same rule).
+		row.Thin = align.IsThin(align.Votes, align.Point{N: m.N, Units: m.N})
+		if row.Thin {
+			dv.Thin = append(dv.Thin, g.Bucket)
+		}
+		same.Points = append(same.Points, report.ChartPoint{X: x, Y: row.Identical, Thin: row.Thin,
+			Title: fmt.Sprintf("%s: %s identical of %s", g.Bucket, row.Pct(), plural(m.N, "joint roll call", "joint roll calls"))})
 		if p, ok := kappa[g.Bucket]; ok && p.N > 0 {
 			row.Kappa, row.KappaLo, row.KappaHi = num(p.Value), num(p.Lo), num(p.Hi)
-			kap.Points = append(kap.Points, report.ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi,
-				Title: fmt.Sprintf("%s: κ %+.2f, 90%% interval [%+.2f, %+.2f], %d roll calls", g.Bucket, p.Value, p.Lo, p.Hi, p.N)})
+			cp := report.ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi,
+				Title: fmt.Sprintf("%s: κ %+.2f, 90%% interval [%+.2f, %+.2f], %d roll calls", g.Bucket, p.Value, p.Lo, p.Hi, p.N)}
+			if p.Thin {
+				// as the report draws it: hollow, no band
+				cp.Thin, cp.Lo, cp.Hi = true, 0, 0
+				cp.Title = fmt.Sprintf("%s: κ %+.2f, thin: %s (minimum %d), no interval", g.Bucket, p.Value, plural(p.N, "roll call", "roll calls"), align.MinRollCalls)
+			}
+			kap.Points = append(kap.Points, cp)
 		} else {
 			kap.Points = append(kap.Points, report.ChartPoint{X: x, Y: math.NaN()})
 		}
 		dv.Rows = append(dv.Rows, row)
+	}
+	if len(dv.Thin) > 0 {
+		dv.ThinNote = fmt.Sprintf("Hollow points: thin years (%s), with under %d joint roll calls: too few to tell, and κ over so few has no usable interval, so none is drawn.",
+			strings.Join(dv.Thin, ", "), align.MinRollCalls)
 	}
 	first, last := ag[0].Bucket, ag[len(ag)-1].Bucket
 	c := report.Chart{

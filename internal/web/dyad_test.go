@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-dev/fulcrum/internal/align"
 	"github.com/fulcrum-dev/fulcrum/internal/votes"
 )
 
@@ -195,5 +196,73 @@ func TestDyadPageSessions(t *testing.T) {
 	}
 	if body := f.get("/dyad/BLR/RUS").Body.String(); strings.Contains(body, csrf) {
 		t.Errorf("anonymous dyad page shows the session's CSRF token")
+	}
+}
+
+// TestDyadThinYear: a year with fewer joint roll calls than
+// align.MinRollCalls (2020: the UN data end in January, one roll call) is
+// thin, as in the report: drawn hollow on both lines without a band,
+// flagged in the table and the JSON, and named under the chart; a full
+// year is not.
+func TestDyadThinYear(t *testing.T) {
+	f := newFixture(t, "")
+	_, vd := reference(t)
+	ag, err := vd.Pair("BLR", "RUS", votes.Options{From: 2018, To: 2020})
+	if err != nil {
+		t.Fatalf("votes: %v", err)
+	}
+	thin := map[string]bool{}
+	for _, g := range ag {
+		thin[g.Bucket] = g.Measures(votes.Nominal).N < align.MinRollCalls
+	}
+	if !thin["2020"] || thin["2019"] {
+		t.Fatalf("fixture: thin years %v, want 2020 only", thin)
+	}
+	w := f.get("/dyad/BLR/RUS?from=2018&to=2020")
+	if w.Code != 200 {
+		t.Fatalf("got status %d, want 200: %.500s", w.Code, w.Body)
+	}
+	body := w.Body.String()
+	svg := regexp.MustCompile(`(?s)<figure class="chart wide" id="dyad-chart">(<svg.*?</svg>)`).FindStringSubmatch(body)
+	if svg == nil {
+		t.Fatalf("no chart:\n%.2000s", body)
+	}
+	for _, tc := range []struct {
+		year   string
+		hollow bool
+	}{{"2019", false}, {"2020", true}} {
+		circle := regexp.MustCompile(`<circle [^>]*fill="([^"]+)"[^>]*><title>` + tc.year + `: [^<]*identical`).FindStringSubmatch(svg[1])
+		if circle == nil {
+			t.Errorf("%s: no identical-share point", tc.year)
+			continue
+		}
+		if got := circle[1] == "#fff"; got != tc.hollow {
+			t.Errorf("%s: point fill %s, hollow %v, want %v", tc.year, circle[1], got, tc.hollow)
+		}
+	}
+	tbl := regexp.MustCompile(`(?s)id="dyad-votes">.*?</table>`).FindString(body)
+	if !regexp.MustCompile(`<td>2020</td><td class="num">1</td>.*?thin: 1 roll call</td>`).MatchString(tbl) {
+		t.Errorf("table row 2020 not marked thin:\n%s", tbl)
+	}
+	if strings.Contains(regexp.MustCompile(`(?s)<td>2019</td>.*?</tr>`).FindString(tbl), "thin") {
+		t.Errorf("table row 2019 marked thin")
+	}
+	if !strings.Contains(body, `id="dyad-thin">Hollow points: thin years (2020)`) {
+		t.Errorf("no thin-year note under the chart")
+	}
+	var got struct {
+		Votes []struct {
+			Year string
+			Thin bool
+		}
+	}
+	w = f.get("/api/dyad/BLR/RUS?from=2018&to=2020")
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	for _, row := range got.Votes {
+		if row.Thin != thin[row.Year] {
+			t.Errorf("JSON %s: thin %v, want %v", row.Year, row.Thin, thin[row.Year])
+		}
 	}
 }
