@@ -151,11 +151,51 @@ func joinWord(out []byte, s string, p, q int) int {
 // keepHyphen lists first parts of hyphenated words whose hyphen is part of
 // the word even when it falls at a line end.
 var keepHyphen = map[string]bool{
-	"post": true, "pre": true, "non": true, "anti": true, "pro": true,
-	"self": true, "multi": true, "well": true, "ex": true, "semi": true,
+	"post": true, "non": true, "anti": true,
+	"self": true, "well": true, "semi": true,
 	"quasi": true, "pan": true, "neo": true, "cross": true, "long": true,
-	"short": true, "high": true, "low": true, "mid": true, "inter": true,
-	"so": true, "full": true, "large": true, "small": true, "state": true,
+	"mid": true,
+}
+
+// keepHyphenBefore lists first parts that are as often the start of a word
+// broken at the line end ("pro-\nposed", "so-\nvereignty", "state-\nment",
+// "ex-\npressed", "pre-\nsident") as a prefix; the hyphen is kept only
+// before the starts of the compounds' second parts given here ("ex-\n
+// president", "so-\ncalled", "state-\nowned").
+var keepHyphenBefore = map[string][]string{
+	"ex":    {"president", "presidential", "prime", "premier", "minister", "leader", "chief", "head", "husband", "wife", "member", "official", "officer", "soldier", "partner", "colon", "convict", "communist", "rebel", "envoy", "ambassador", "general", "spy", "mayor"},
+	"pro":   {"government", "democra", "independence", "reform", "war", "peace", "business", "market", "regime", "opposition", "kremlin", "moscow", "china", "beijing", "west", "eu", "nato", "active"},
+	"pre":   {"war", "election", "empt", "condition", "existing", "crisis", "invasion", "independence", "conflict", "agreed", "planned", "dawn", "revolution", "colonial", "soviet", "summit", "vote"},
+	"inter": {"agency", "ethnic", "state", "parliamentary", "governmental", "religious", "communal", "party", "faith", "korean", "american", "allied", "bank"},
+	"state": {"owned", "run", "backed", "sponsored", "controlled", "building", "funded", "level", "led", "media", "of", "to", "controlled", "affiliated", "linked", "approved"},
+	"so":    {"called"},
+	"short": {"term", "range", "lived", "sighted", "haul"},
+	"high":  {"level", "ranking", "profile", "tech", "intensity", "precision", "speed", "risk", "stakes", "value", "quality", "income"},
+	"low":   {"level", "income", "intensity", "key", "cost", "yield", "risk", "lying", "ranking"},
+	"full":  {"scale", "fledged", "time", "blown", "year", "spectrum"},
+	"large": {"scale"},
+	"small": {"scale", "arms", "holder"},
+	"multi": {"vector", "party", "year", "billion", "million", "ethnic", "level", "track", "layered", "domain", "role", "purpose"},
+}
+
+// keepsHyphen reports whether the hyphen after the first part first
+// (lower case) belongs to the word whose second part starts at rest.
+func keepsHyphen(first, rest string) bool {
+	if keepHyphen[first] {
+		return true
+	}
+	starts, ok := keepHyphenBefore[first]
+	if !ok {
+		return false
+	}
+	for _, w := range starts {
+		if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+			// A start covers its word's forms ("democra": democracy,
+			// democratic).
+			return true
+		}
+	}
+	return false
 }
 
 // lineHyphen reports whether the hyphen at s[i] ends a line inside a word
@@ -202,7 +242,7 @@ func lineHyphen(s string, i int) (q int, keep, ok bool) {
 			buf[w] = lowerASCII(s[k])
 			w++
 		}
-		if keepHyphen[string(buf[:w])] {
+		if keepsHyphen(string(buf[:w]), s[j:]) {
 			return j, true, true
 		}
 	}
