@@ -110,7 +110,11 @@ func chartNotes(ch Channel) []string {
 		thin = thin || hasThin(s)
 	}
 	if thin {
-		n = append(n, fmt.Sprintf("Hollow point: thin year, fewer than %d %s, shown without an interval and left out of the verdict and of shift detection.", ch.MinUnits, ch.Unit))
+		what := fmt.Sprintf("fewer than %d %s", ch.MinUnits, ch.Unit)
+		if ch.Name == Statements {
+			what += " (or events that all weigh 0)"
+		}
+		n = append(n, fmt.Sprintf("Hollow point: thin year, %s, shown without an interval and left out of the verdict and of shift detection.", what))
 	}
 	return n
 }
