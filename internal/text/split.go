@@ -61,6 +61,11 @@ func AppendSplit(dst []Sentence, src string) []Sentence {
 			} else if start < i && (isBulletAt(src, k) || isHeading(src, start, lineStart, i, k)) {
 				dst = emit(dst, src, start, i)
 				start = k
+			} else if start < i && (isTableRow(src, lineStart, i) || isTableRow(src, k, lineEnd(src, k))) {
+				// A row of a table of figures is a span of its own, not
+				// part of its caption or of the sentence around it.
+				dst = emit(dst, src, start, i)
+				start = k
 			} else if start >= lineStart && start < i && isMarkerLine(src[start:i]) {
 				// A timestamp or bracketed number on a line of its own
 				// ("[10:41]" in a transcript) starts no sentence.
@@ -651,4 +656,40 @@ func isMarkerLine(line string) bool {
 		}
 	}
 	return colon
+}
+
+// lineEnd returns the offset of the newline or form feed that ends the
+// line holding src[k], or len(src).
+func lineEnd(src string, k int) int {
+	for k < len(src) && src[k] != '\n' && src[k] != '\f' {
+		k++
+	}
+	return k
+}
+
+// isTableRow reports whether the line src[from:to] is a row of a table of
+// figures: at least three cells separated by runs of two or more spaces
+// or tabs, most of them holding digits ("Russia   5,216   7,332").
+func isTableRow(src string, from, to int) bool {
+	if to-from > 200 {
+		return false
+	}
+	line := strings.TrimSpace(src[from:to])
+	cells, numeric := 0, 0
+	for line != "" {
+		j := 0
+		for j < len(line) {
+			if line[j] == '\t' || (line[j] == ' ' && j+1 < len(line) && (line[j+1] == ' ' || line[j+1] == '\t')) {
+				break
+			}
+			j++
+		}
+		cell := line[:j]
+		cells++
+		if strings.ContainsAny(cell, "0123456789") {
+			numeric++
+		}
+		line = strings.TrimLeft(line[j:], " \t")
+	}
+	return cells >= 3 && 2*numeric > cells
 }
