@@ -42,3 +42,23 @@ func TestTextDateline(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownDateline(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"dateline under the heading", "# Statement\n\n*Geneva, 2 May 2024*\n\nThe council met.\n", "2024-05-02"},
+		{"front matter wins", "---\ndate: 2023-01-09\n---\n# Statement\n\nGeneva, 2 May 2024\n\nThe council met.\n", "2023-01-09"},
+		{"none", "# Statement\n\nThe council met on 2 May 2024.\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := readOne(t, "in.md", ingest.FormatMarkdown, []byte(tt.in))
+			got := ""
+			if !d.Date.IsZero() {
+				got = d.Date.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("date %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

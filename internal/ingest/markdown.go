@@ -13,7 +13,8 @@ import (
 // thematic breaks, code fences, blockquote markers, paired emphasis and
 // code-span delimiters, link and image syntax (the link text or alt text
 // stays), backslash escapes and reference definitions. A YAML front matter
-// block gives the title and date; otherwise the first heading is the title.
+// block gives the title and date; otherwise the first heading is the title
+// and the date is that of a dateline near the top (see [datelineDate]).
 func (r *Reader) parseMarkdown(source string, data []byte) (doc.Document, error) {
 	raw, err := cleanText(source, data)
 	if err != nil {
@@ -35,6 +36,11 @@ func (r *Reader) parseMarkdown(source string, data []byte) (doc.Document, error)
 		return doc.Document{}, newError(source, ErrNoText)
 	}
 	d.Text = text
+	if d.Date.IsZero() {
+		if t, p, ok := datelineDate(text); ok {
+			d.Date, d.DatePrecision = t, p
+		}
+	}
 	r.finish(&d, source, FormatMarkdown)
 	return d, nil
 }
