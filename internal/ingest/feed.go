@@ -105,10 +105,10 @@ func fragmentText(s string) string {
 }
 
 // readMore are the link texts feeds put after an item's text, lower case.
-var readMore = []string{"read more", "continue reading", "read the full story", "read the full article", "read full article", "full story", "more"}
+var readMore = []string{"read more", "continue reading", "read the full story", "read the full article", "read full article", "full story", "more", "share", "share this", "tweet", "print", "comments"}
 
 // trimFeedTail removes what feed software appends to an item's text: a
-// "Read more »" or "Continue reading →" link at its end, and WordPress's
+// "Read more »", "Continue reading →" or "Share" link at its end, and WordPress's
 // "The post <title> appeared first on <site>." line, which repeats the
 // title and would be coded as a second event.
 func trimFeedTail(text string) string {

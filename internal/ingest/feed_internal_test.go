@@ -12,6 +12,8 @@ func TestTrimFeedTail(t *testing.T) {
 		{"both", "Talks resumed.\nRead more\nThe post Talks appeared first on Desk.", "Talks resumed.\n"},
 		{"a sentence ending in more is kept", "Kyiv asked for more", "Kyiv asked for more"},
 		{"a sentence ending in full story is kept", "He did not tell the full story", "He did not tell the full story"},
+		{"share link on its own line", "We urge the parties to release aid workers.\nShare\n", "We urge the parties to release aid workers.\n"},
+		{"a sentence ending in share is kept", "Both sides agreed on the burden they share", "Both sides agreed on the burden they share"},
 		{"nothing to trim", "Russia objected.\n", "Russia objected.\n"},
 		{"only a link", "Read more", "\n"},
 		{"non-ASCII before", "İİİ. More", "İİİ.\n"},
