@@ -604,7 +604,11 @@ func periodSummary(chs []Channel) string {
 		}
 		var part string
 		if n > 0 {
-			part = fmt.Sprintf("%s %d %s (%s–%s)", ch.Name, n, plural(n, "year", "years"), first, last)
+			span := first + "–" + last
+			if first == last {
+				span = first
+			}
+			part = fmt.Sprintf("%s %d %s (%s)", ch.Name, n, plural(n, "year", "years"), span)
 		}
 		if thin > 0 {
 			if part == "" {

@@ -85,3 +85,25 @@ func TestTiesSharesBound(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodSummary: the verdict's closing sentence names a span of years
+// with data, a single year once, and counts thin years apart.
+func TestPeriodSummary(t *testing.T) {
+	tilt := func(pts ...align.Point) *align.Series { return &align.Series{Channel: Statements, Points: pts} }
+	pt := func(y string, n int, thin bool) align.Point { return align.Point{Period: y, N: n, Thin: thin} }
+	tests := []struct {
+		name string
+		ch   Channel
+		want string
+	}{
+		{"span", Channel{Name: Statements, Tilt: tilt(pt("2010", 4, false), pt("2011", 0, false), pt("2012", 5, false))}, "statements 2 years (2010–2012)."},
+		{"one year", Channel{Name: Statements, Tilt: tilt(pt("2010", 2, true), pt("2011", 6, false))}, "statements 1 year (2011), 1 thin year left out."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := periodSummary([]Channel{tc.ch}); !strings.HasSuffix(got, tc.want) {
+				t.Errorf("got %q, want it to end in %q", got, tc.want)
+			}
+		})
+	}
+}
