@@ -62,3 +62,23 @@ func TestMarkdownDateline(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLDateline(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"dateline in the first paragraph", "<html><body><h1>Council meets</h1><p>GENEVA, 2 May 2024 (UN News) - The council met.</p></body></html>", "2024-05-02"},
+		{"metadata wins", `<html><head><meta property="article:published_time" content="2023-01-09"></head><body><p>GENEVA, 2 May 2024 - The council met.</p></body></html>`, "2023-01-09"},
+		{"no year", "<html><body><p>GENEVA, 2 May (UN News) - The council met.</p></body></html>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := readOne(t, "in.html", ingest.FormatHTML, []byte(tt.in))
+			got := ""
+			if !d.Date.IsZero() {
+				got = d.Date.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("date %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -31,7 +31,8 @@ const maxReadabilityElems = 100_000
 // comes from og:title, JSON-LD headline, the first <h1> or <title>; the
 // date from article:published_time and similar meta tags, JSON-LD
 // datePublished, a <time> marked pubdate or itemprop="datePublished", or
-// the first <time datetime>. A page read from a file gets its URL from
+// the first <time datetime>, else a dateline at the top of the text
+// ("Geneva, 2 May 2024"). A page read from a file gets its URL from
 // <link rel=canonical> or og:url.
 func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, error) {
 	data, err := htmlUTF8(source, data, in.contentType)
@@ -81,6 +82,11 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 	}
 	if in.url == "" {
 		d.URL = meta.url // a saved page: where it was saved from
+	}
+	if d.Date.IsZero() {
+		if t, p, ok := datelineDate(text); ok {
+			d.Date, d.DatePrecision = t, p
+		}
 	}
 	r.finish(&d, source, FormatHTML)
 	return d, nil
