@@ -224,11 +224,16 @@ func TiltSeries(a, b Series) Series {
 	for _, pa := range a.Points {
 		pb := byPeriod[pa.Period]
 		t := ChannelTilt(a.Channel, pa, pb)
+		thin := t.HasData && (pa.Thin || pb.Thin)
+		if a.Channel == Statements {
+			// the events toward both poles together, as the value uses them
+			thin = t.HasData && IsThin(Statements, Point{N: t.N, Lo: t.Lo, Hi: t.Hi})
+		}
 		out.Points = append(out.Points, Point{
 			Period: pa.Period, Start: pa.Start, End: pa.End,
 			Value: t.Value, Lo: t.Lo, Hi: t.Hi, N: t.N,
 			Units: min(pa.Units, pb.Units), Evidence: t.Evidence,
-			Thin:  t.HasData && (pa.Thin || pb.Thin),
+			Thin:  thin,
 			Notes: append(append([]string(nil), pa.Notes...), pb.Notes...),
 		})
 	}

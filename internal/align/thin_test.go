@@ -2,6 +2,7 @@ package align_test
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -142,5 +143,46 @@ func TestTiltSeriesThin(t *testing.T) {
 		if got := tilt.Points[i].Thin; got != want {
 			t.Errorf("%s: thin %v, want %v", tilt.Points[i].Period, got, want)
 		}
+	}
+}
+
+// TestStatementTiltSilentPole: in the statements channel a pole the state
+// said nothing about stands at the prior 0, so the tilt has data when
+// either pole has events, and it is thin only under MinEvents events
+// toward both poles together.
+func TestStatementTiltSilentPole(t *testing.T) {
+	pt := func(n int, v, lo, hi float64) align.Point {
+		return align.Point{Period: "2014", N: n, Units: 1, Value: v, Lo: lo, Hi: hi}
+	}
+	tests := []struct {
+		name      string
+		a, b      align.Point
+		hasData   bool
+		value     float64
+		thin      bool
+		wantTiltN int
+	}{
+		{"warm to A, silent on B", pt(4, 0.2, 0.1, 0.3), pt(0, 0, 0, 0), true, -0.1, false, 4},
+		{"hostile to B, silent on A", pt(0, 0, 0, 0), pt(3, -0.3, -0.4, -0.2), true, -0.15, false, 3},
+		{"two events, one pole", pt(2, 0.2, 0.1, 0.3), pt(0, 0, 0, 0), true, -0.1, true, 2},
+		{"one event each, too few together", pt(1, 0.1, 0.05, 0.15), pt(1, 0.1, 0.05, 0.15), true, 0, true, 2},
+		{"two and one: enough together", pt(2, 0.2, 0.1, 0.3), pt(1, 0.1, 0.05, 0.15), true, -0.05, false, 3},
+		{"silent on both", pt(0, 0, 0, 0), pt(0, 0, 0, 0), false, 0, false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := align.Series{Channel: align.Statements, Pole: "A", Points: []align.Point{tc.a}}
+			b := align.Series{Channel: align.Statements, Pole: "B", Points: []align.Point{tc.b}}
+			got := align.TiltSeries(a, b).Points[0]
+			tilt := align.ChannelTilt(align.Statements, tc.a, tc.b)
+			if tilt.HasData != tc.hasData || got.N != tc.wantTiltN || got.Thin != tc.thin || math.Abs(got.Value-tc.value) > 1e-9 {
+				t.Errorf("got has_data %v, value %.3f, n %d, thin %v; want %v, %.3f, %d, %v",
+					tilt.HasData, got.Value, got.N, got.Thin, tc.hasData, tc.value, tc.wantTiltN, tc.thin)
+			}
+		})
+	}
+	// Votes keep needing both poles.
+	if align.ChannelTilt(align.Votes, pt(40, 0.5, 0.4, 0.6), pt(0, 0, 0, 0)).HasData {
+		t.Error("a votes tilt with one pole empty has data")
 	}
 }

@@ -496,7 +496,7 @@ func buildTies(in Inputs, country string, poles []actors.Pole, opt Options) (Cha
 // buildStatements computes the statements channel from the state's events
 // toward each pole's members.
 func buildStatements(in Inputs, country string, poles []actors.Pole, periods []align.Period, boot align.BootstrapOptions) Channel {
-	ch := Channel{Name: Statements, Method: fmt.Sprintf("Goldstein-weighted mean cooperation (/10) of the state's coded events toward the pole's members, shrunk toward 0 by a prior of %g neutral events; negated and hypothetical statements do not count; 90%% bootstrap interval over documents, or over the events of a year with 1 or 2 documents (narrower than the truth: events of one speech are not independent); a year with under %d such events is thin.", align.DefaultPrior, align.MinEvents)}
+	ch := Channel{Name: Statements, Method: fmt.Sprintf("Goldstein-weighted mean cooperation (/10) of the state's coded events toward the pole's members, shrunk toward 0 by a prior of %g neutral events; negated and hypothetical statements do not count; 90%% bootstrap interval over documents, or over the events of a year with 1 or 2 documents (narrower than the truth: events of one speech are not independent); a year with under %d such events is thin. In the tilt, a pole the state said nothing about stands at 0 (the prior), and a year is thin under %[2]d events toward the poles together.", align.DefaultPrior, align.MinEvents)}
 	origins := map[string]bool{}
 	for _, p := range poles {
 		p := p
