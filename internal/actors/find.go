@@ -435,6 +435,9 @@ func (d *Dict) matchAt(text string, toks []token, i, floor int, day int32) (Matc
 		if p.weak && sentenceStart(text, toks, s) {
 			return Match{}, i, false
 		}
+		if currencyMark(text, int(toks[s].start), int(toks[e-1].end)) {
+			return Match{}, e, false // "$US 13 billion", "US$ 1 billion", "A$", "NZ$"
+		}
 		// "the Secretary-General of NATO": a name no longer than a role
 		// word that is followed by "of" and an actor is that role word.
 		if q != nil && e <= qe {
@@ -623,6 +626,12 @@ func skipPossessive(toks []token, j int) int {
 		return j + 1
 	}
 	return j
+}
+
+// currencyMark reports whether the name at text[start:end] is glued to a
+// dollar sign, as in "$US", "US$" or "HK$": a currency, not the state.
+func currencyMark(text string, start, end int) bool {
+	return (start > 0 && text[start-1] == '$') || (end < len(text) && text[end] == '$')
 }
 
 // attached reports whether tokens [i, i+n) are joined to a word by a

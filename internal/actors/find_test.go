@@ -81,6 +81,8 @@ func TestFind(t *testing.T) {
 		{"ignored phrase", "Western Europe and Latin America", "", nil},
 		{"west african is not the West", "West African leaders and West Africa", "", nil},
 		{"the West African bloc", "the West African bloc and ECOWAS", "", []want{{text: "the West African bloc", code: "ECOWAS", kind: actors.Org}, {text: "ECOWAS", code: "ECOWAS", kind: actors.Org}}},
+		{"treaty named after a capital", "the Ottawa Convention and the Rome Statute, says Ottawa", "", []want{{text: "Ottawa", code: "CAN", form: actors.Capital}}},
+		{"currency not state", "$US 13 billion and US$ 2 billion for the US", "", []want{{text: "US", code: "USA"}}},
 		{"dprk misnamed", "the People's Democratic Republic of Korea", "", []want{{text: "People's Democratic Republic of Korea", code: "PRK"}}},
 		{"georgia tech ignored", "Georgia Tech and Georgia", "", []want{{text: "Georgia", code: "GEO"}}},
 		{"minsk agreements ignored", "the Minsk agreements failed", "", nil},
