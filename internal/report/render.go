@@ -229,7 +229,11 @@ func (r *Report) WriteMarkdown(w io.Writer, chartLink func(name string) string) 
 		if len(ch.Neither) > 0 {
 			fmt.Fprintf(&b, "\nRoll calls on which %s and %s split:\n\n| year | split votes | with %s | with %s | neither |\n|---|---|---|---|---|\n", firstPole(r), lastPole(r), firstPole(r), lastPole(r))
 			for _, n := range ch.Neither {
-				fmt.Fprintf(&b, "| %s | %d | %.1f%% | %.1f%% | %.1f%% |\n", n.Period, n.N, 100*n.WithA, 100*n.WithB, 100*n.Neither)
+				few := ""
+				if n.Thin {
+					few = " (thin)"
+				}
+				fmt.Fprintf(&b, "| %s | %d%s | %.1f%% | %.1f%% | %.1f%% |\n", n.Period, n.N, few, 100*n.WithA, 100*n.WithB, 100*n.Neither)
 			}
 		}
 		if len(ch.Shares) > 0 {
@@ -505,7 +509,7 @@ th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border
 {{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}{{if .Thin}}<td class="thin" title="thin: under {{$ch.MinUnits}} {{$ch.Unit}}; no interval">{{f3 .Value}} thin: {{count $ch .}}</td>{{else}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{end}}{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td{{if .Thin}} class="thin"{{end}}>{{f3 .Value}}{{if .Thin}} thin{{end}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
 {{end}}{{end}}</table>
 {{if $ch.Neither}}<table><tr><th>year</th><th>split votes</th><th>with {{first $.R}}</th><th>with {{last $.R}}</th><th>neither</th></tr>
-{{range $ch.Neither}}<tr><td>{{.Period}}</td><td>{{.N}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}
+{{range $ch.Neither}}<tr{{if .Thin}} class="thin" title="thin: under 10 split votes"{{end}}><td>{{.Period}}</td><td>{{.N}}{{if .Thin}} (thin){{end}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}
 {{end}}{{end}}
 <h2>Shifts</h2>{{if not .R.Shifts}}<p>No change points found in any channel's tilt series.</p>{{end}}<ul>
 {{range .R.Shifts}}<li>{{shift $.R .}} (mean {{f3 .MeanBefore}} before, {{f3 .MeanAfter}} after)</li>{{end}}</ul>

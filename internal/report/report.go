@@ -130,6 +130,9 @@ type NeitherRow struct {
 	WithA   float64 `json:"with_a"`
 	WithB   float64 `json:"with_b"`
 	Neither float64 `json:"neither"`
+	// Thin marks shares over fewer than align.MinRollCalls split votes
+	// (2020 has one), shown but not to be read as a year's pattern.
+	Thin bool `json:"thin,omitempty"`
 }
 
 // SharesRow gives, for k ≥ 3 poles, each pole's share of the state's
@@ -408,7 +411,8 @@ func buildVotes(in Inputs, country string, poles []actors.Pole, periods []align.
 					continue
 				}
 				ch.Neither = append(ch.Neither, NeitherRow{Period: sp.Bucket, N: sp.N,
-					WithA: sp.ShareA(), WithB: sp.ShareB(), Neither: sp.ShareNeither()})
+					WithA: sp.ShareA(), WithB: sp.ShareB(), Neither: sp.ShareNeither(),
+					Thin: sp.N < align.MinRollCalls})
 			}
 		}
 	}

@@ -157,6 +157,26 @@ func TestKazakhstanNeither(t *testing.T) {
 	}
 }
 
+// TestSplitVotesThin: a year's split-vote shares over under 10 split votes
+// (2020: the data end with one roll call) are flagged thin, others not.
+func TestSplitVotesThin(t *testing.T) {
+	r := build(t, "BLR", "RUSSIA,WEST", 2018, 2020)
+	ch := channel(t, r, report.Votes)
+	got := map[string]bool{}
+	for _, n := range ch.Neither {
+		got[n.Period] = n.Thin
+		if n.Thin != (n.N < 10) {
+			t.Errorf("%s: %d split votes, thin %v", n.Period, n.N, n.Thin)
+		}
+	}
+	if thin, ok := got["2020"]; !ok || !thin {
+		t.Errorf("2020 split votes: present %v, thin %v; want a thin row", ok, thin)
+	}
+	if thin, ok := got["2019"]; !ok || thin {
+		t.Errorf("2019 split votes: present %v, thin %v; want a row that is not thin", ok, thin)
+	}
+}
+
 func TestUnknown(t *testing.T) {
 	in := inputs(t)
 	_, err := report.Build(context.Background(), in, report.Options{Country: "BLS", Poles: []string{"RUSSIA", "WEST"}, From: 2000, To: 2001})
