@@ -160,6 +160,13 @@ type docCtx struct {
 	dateSpk   string  // the person whose statement carried dateW
 	dateW     when
 	dateSent  int
+	// author is who "we" and "I" are: the document's Author, or the
+	// speaker named by the label of the current transcript turn
+	// ("MR. LAVROV: We …").
+	author speaker
+	// asking is set in a transcript turn of a journalist or moderator
+	// ("Q:", "QUESTION:"): a question states nothing for any state.
+	asking bool
 }
 
 // AppendEvents appends the events of document d to dst and returns the
@@ -172,6 +179,7 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 	defer c.pool.Put(st)
 	src := d.Text
 	ctx := docCtx{d: &d, norm: text.Normalize(src), lastSent: -10, lastSpk: -10, dateSent: -10}
+	ctx.author = speaker{code: d.Author, ok: d.Author != ""}
 	if !d.Date.IsZero() {
 		ctx.findDate = d.Date
 		ctx.docDate = when{formatDate(d.Date, d.DatePrecision), event.PrecisionDoc}
@@ -203,29 +211,73 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 			}
 			s.Start = dlEnd
 		}
-		for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
-			q0++
-		}
-		// A "sentence" of thousands of bytes is a table, a list without
-		// stops or a file with no punctuation: code it in pieces cut at
-		// spaces, so that no input makes the coder slow.
-		for s.End-s.Start > maxSentence {
-			cut := s.Start + maxSentence/2
-			for cut < s.Start+maxSentence && src[cut] != ' ' && src[cut] != '\n' {
-				cut++
+		// A transcript's speaker label ("MR. LAVROV:", "Q (Reuters):")
+		// opens a turn that lasts until the next label; the label itself
+		// is no text to code. A label may also follow a line break inside
+		// what the splitter took for one sentence.
+		for {
+			if n := c.turnLabel(st, &ctx, s.Start, s.End); n > 0 {
+				s.Start = n
 			}
-			for cut > s.Start+1 && !utf8.RuneStart(src[cut]) {
-				cut-- // never split a character
+			nl := strings.IndexByte(src[s.Start:s.End], '\n')
+			if nl < 0 {
+				break
 			}
-			dst = c.codeSentence(st, &ctx, text.Sentence{Start: s.Start, End: cut}, q0, dst)
+			cut := s.Start + nl + 1
+			if !c.isLabel(st, &ctx, cut, s.End) {
+				// Look further: only a line break before a label cuts.
+				next := strings.IndexByte(src[cut:s.End], '\n')
+				for next >= 0 && !c.isLabel(st, &ctx, cut+next+1, s.End) {
+					cut += next + 1
+					next = strings.IndexByte(src[cut:s.End], '\n')
+				}
+				if next < 0 {
+					break
+				}
+				cut += next + 1
+			}
+			dst = c.codePiece(st, &ctx, text.Sentence{Start: s.Start, End: cut - 1}, &q0, dst)
 			s.Start = cut
-			for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
-				s.Start++
-			}
 		}
-		if s.Start < s.End {
-			dst = c.codeSentence(st, &ctx, s, q0, dst)
+		dst = c.codePiece(st, &ctx, s, &q0, dst)
+	}
+	return dst
+}
+
+// codePiece codes sentence s (cut in pieces when it is very long) unless
+// it belongs to a journalist's turn.
+func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst []event.Event) []event.Event {
+	src := ctx.d.Text
+	q0 := *q0p
+	defer func() { *q0p = q0 }()
+	for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
+		s.Start++
+	}
+	if ctx.asking || s.Start >= s.End {
+		return dst
+	}
+	for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
+		q0++
+	}
+	// A "sentence" of thousands of bytes is a table, a list without
+	// stops or a file with no punctuation: code it in pieces cut at
+	// spaces, so that no input makes the coder slow.
+	for s.End-s.Start > maxSentence {
+		cut := s.Start + maxSentence/2
+		for cut < s.Start+maxSentence && src[cut] != ' ' && src[cut] != '\n' {
+			cut++
 		}
+		for cut > s.Start+1 && !utf8.RuneStart(src[cut]) {
+			cut-- // never split a character
+		}
+		dst = c.codeSentence(st, ctx, text.Sentence{Start: s.Start, End: cut}, q0, dst)
+		s.Start = cut
+		for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
+			s.Start++
+		}
+	}
+	if s.Start < s.End {
+		dst = c.codeSentence(st, ctx, s, q0, dst)
 	}
 	return dst
 }
@@ -892,8 +944,8 @@ func (c *Coder) subjectSpeaker(ctx *docCtx, toks []tk, ments []mention, a, b int
 	case subMention:
 		return fromMention(ments[sub.ments[0]]), true
 	case subFirst:
-		if ctx.d.Author != "" {
-			return speaker{code: ctx.d.Author, ok: true}, true
+		if ctx.author.ok {
+			return ctx.author, true
 		}
 	case subPronoun:
 		if ctx.last.ok {
@@ -1621,8 +1673,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				switch {
 				case sp.ok && (quote || cd.t0 >= content):
 					by = sp
-				case !quote && !reported && ctx.d.Author != "":
-					by = speaker{code: ctx.d.Author, ok: true}
+				case !quote && !reported && ctx.author.ok:
+					by = ctx.author
 				}
 				if by.ok {
 					for _, m := range sub.list() {
@@ -1661,8 +1713,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			switch {
 			case inContent && sp.ok:
 				srcs[0], ns = sp, 1
-			case ctx.d.Author != "":
-				srcs[0], ns = speaker{code: ctx.d.Author, ok: true}, 1
+			case ctx.author.ok:
+				srcs[0], ns = ctx.author, 1
 			}
 		case subPronoun:
 			switch {
@@ -1722,12 +1774,12 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				// the speaker's accusation.
 			case sp.ok && (quote || cd.t0 >= content):
 				accuser = sp
-			case sub.kind == subFirst && ctx.d.Author != "":
-				accuser = speaker{code: ctx.d.Author, ok: true}
+			case sub.kind == subFirst && ctx.author.ok:
+				accuser = ctx.author
 			case sub.kind == subMention && sub.ments[0] != agent:
 				accuser = fromMention(ments[sub.ments[0]])
-			case ctx.d.Author != "":
-				accuser = speaker{code: ctx.d.Author, ok: true}
+			case ctx.author.ok:
+				accuser = ctx.author
 			}
 			ag := ments[agent]
 			if accuser.ok && accuser.code != ag.code {
@@ -1746,10 +1798,10 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			switch {
 			case sp.ok && (quote || cd.t0 >= content):
 				judge = sp
-			case sub.kind == subFirst && ctx.d.Author != "":
-				judge = speaker{code: ctx.d.Author, ok: true}
-			case ctx.d.Author != "" && !reported && !quote:
-				judge = speaker{code: ctx.d.Author, ok: true}
+			case sub.kind == subFirst && ctx.author.ok:
+				judge = ctx.author
+			case ctx.author.ok && !reported && !quote:
+				judge = ctx.author
 			}
 			if !judge.ok {
 				continue
@@ -1766,8 +1818,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			switch {
 			case sp.ok:
 				srcs[0], ns = sp, 1
-			case ctx.d.Author != "" && !reported:
-				srcs[0], ns = speaker{code: ctx.d.Author, ok: true}, 1
+			case ctx.author.ok && !reported:
+				srcs[0], ns = ctx.author, 1
 			}
 		}
 		// Passive voice: "Belarus was criticised by the EU".
@@ -1969,8 +2021,8 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 			switch {
 			case sp.ok && (quote || cd.t0 >= content):
 				own = sp
-			case !reported && !quote && ctx.d.Author != "":
-				own = speaker{code: ctx.d.Author, ok: true}
+			case !reported && !quote && ctx.author.ok:
+				own = ctx.author
 			}
 			for k := cd.t0 + 1; own.ok && k+1 < ce; k++ {
 				if toks[k].cls&cOurMy != 0 && toks[k+1].kind == text.Word && toks[k+1].ment < 0 {
@@ -2029,9 +2081,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 		switch {
 		case sp.ok && (quote || reported):
 			src = sp
-		case !quote && ctx.d.Author != "" && !reported:
+		case !quote && ctx.author.ok && !reported:
 			if c.subject(ctx, toks, ments, a, b, false).kind == subFirst {
-				src = speaker{code: ctx.d.Author, ok: true}
+				src = ctx.author
 			}
 		}
 		if src.ok {

@@ -24,6 +24,7 @@ func FuzzCode(f *testing.F) {
 		"“Unbalanced quote by Putin said “another", "\"\"\"", "“”", "He said he said", "post-\nSoviet coop-\neration yours.”1",
 		"MINSK, March 5 (Reuters) - Russia said on Tuesday it met Belarus. The next day, in May, it left.", "KYIV (AP) —", "ABC, Jan 5 -",
 		"\xff\xfe Russia \x00 attacked", "Russia.\n\n12\n\nattacked", "by by by Russia was criticised by",
+		"MR. LAVROV: We condemn Japan.\nQ (TASS): Will Russia respond?\nLAVROV: We will.", "Q:", "Q: \nMR. X:\n:", "A (:", "SERGEY LAVROV:\n\nQ",
 	} {
 		f.Add(s, "BLR")
 	}
