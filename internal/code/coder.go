@@ -98,6 +98,7 @@ type mention struct {
 	role     string
 	person   string
 	kind     actors.Kind
+	form     actors.Form
 	attached bool
 }
 
@@ -371,7 +372,7 @@ func (c *Coder) prepare(sc *scratch, norm string, start, end int, date time.Time
 			j = t1
 			continue
 		}
-		mt := mention{t0: t0, t1: t1, code: m.Code, role: m.Role, person: m.Person, kind: m.Kind, attached: m.Attached}
+		mt := mention{t0: t0, t1: t1, code: m.Code, role: m.Role, person: m.Person, kind: m.Kind, form: m.Form, attached: m.Attached}
 		// Merge "Belarusian President Lukashenko" style neighbours with the
 		// same code: keep the person and role.
 		if n := len(sc.ments); n > 0 {
@@ -1913,11 +1914,42 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				}
 			}
 			srcs[0], ns = fromMention(ments[agentMent]), 1
-			for i := 0; i < nt; i++ {
-				if tgts[i] == srcs[0].code {
+			// "signed by Georgia and Turkey": every coordinated agent.
+			last := ments[agentMent].t1
+			for k := last; k < ce && ns < len(srcs); k++ {
+				m := toks[k].ment
+				if m < 0 || ments[m].attached {
+					continue
+				}
+				if !coordinated(toks, last, k) {
+					break
+				}
+				srcs[ns] = fromMention(ments[m])
+				ns++
+				last = ments[m].t1
+			}
+			if nt == 0 && !r.bySpkr {
+				// "sanctions were imposed on Iran by the United States": with
+				// no actor as subject, the actor between the verb and its
+				// agent is the target.
+				for k := cd.t1; k < ments[agentMent].t0; k++ {
+					if m := toks[k].ment; m >= 0 && !ments[m].attached {
+						addT(ments[m].code)
+						break
+					}
+				}
+			}
+			for i := 0; i < nt; {
+				own := false
+				for j := 0; j < ns; j++ {
+					own = own || tgts[i] == srcs[j].code
+				}
+				if own {
 					tgts[i] = tgts[nt-1]
 					nt--
+					continue
 				}
+				i++
 			}
 		} else if r.target != targetNone {
 			if convAgent >= 0 {
@@ -1949,6 +1981,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 					}
 					if last >= 0 && !r.bySpkr && !coordinated(toks, last, k) {
 						break
+					}
+					if root(code) != 15 && placeAdjective(ctx.norm, toks, ments[m]) {
+						continue // "clashed near the Venezuelan border": a place
 					}
 					addT(ments[m].code)
 					last = ments[m].t1
@@ -2067,6 +2102,12 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				dst = c.emit(st, ctx, dst, srcs[i], tgts[j], code, ruleID, neg, modality, quote, es, ee, w)
 				emitted++
 			}
+		}
+		if ns == 1 && nt == 1 && agentMent < 0 && mutualFight(code) && cd.t1 < ce && toks[cd.t1].cls&cWith != 0 {
+			// "Armenian troops clashed with Azerbaijani forces": a clash
+			// or an exchange of fire is fought by both sides.
+			dst = c.emit(st, ctx, dst, speaker{code: tgts[0], ok: true}, srcs[0].code, code, ruleID, neg, modality, quote, es, ee, w)
+			emitted++
 		}
 		if sub.kind == subMention && ments[sub.ments[0]].person != "" {
 			ctx.last = fromMention(ments[sub.ments[0]])
@@ -2417,6 +2458,29 @@ func coordinated(toks []tk, a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// mutualFight reports whether code is a fight both sides take part in:
+// clashes, exchanges of fire.
+func mutualFight(code string) bool {
+	return code == "190" || code == "193"
+}
+
+// placeAdjective reports whether an actor named by an adjective only
+// places an act: "near the Venezuelan border", "along the Afghan
+// frontier", "off the Libyan coast".
+func placeAdjective(norm string, toks []tk, m mention) bool {
+	if m.form != actors.Adjective || m.t1 >= len(toks) || m.t0 < 2 {
+		return false
+	}
+	if !isWord(norm, toks[m.t1], "border", "borders", "frontier", "coast", "coastline", "shore", "shores", "side") {
+		return false
+	}
+	if toks[m.t0-1].cls&cThe == 0 {
+		return false
+	}
+	p := toks[m.t0-2]
+	return isWord(norm, p, "near", "along", "off", "at", "by", "to") && !(isWord(norm, p, "to") && (m.t0 < 3 || !isWord(norm, toks[m.t0-3], "close", "next")))
 }
 
 // participle reports whether w looks like a past participle: "criticised",
