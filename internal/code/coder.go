@@ -2141,6 +2141,9 @@ func (c *Coder) codeSegment(st *state, ctx *docCtx, toks []tk, ments []mention, 
 				if m < 0 || ments[m].attached || ments[m].code == src.code {
 					continue
 				}
+				if exampleOf(ctx.norm, toks, ments, a, k) {
+					continue // "in countries such as Rwanda and Ethiopia"
+				}
 				dup := false
 				for j := from; j < k; j++ {
 					if pm := toks[j].ment; pm >= 0 && ments[pm].code == ments[m].code {
@@ -2458,6 +2461,33 @@ func coordinated(toks []tk, a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// exampleOf reports whether the actor at token t0 is named as an example
+// or a comparison in a list that starts after from: "countries such as
+// Rwanda and Ethiopia", "including Kenya and Ghana", "like Chile",
+// "for example Costa Rica". A speech names such actors in passing; it
+// makes no statement about them.
+func exampleOf(norm string, toks []tk, ments []mention, from, t0 int) bool {
+	for k := t0 - 1; k >= from; k-- {
+		t := toks[k]
+		switch {
+		case isWord(norm, t, "including", "notably", "namely"):
+			return true
+		case isWord(norm, t, "like", "unlike"):
+			return k == from || !isWord(norm, toks[k-1], "would", "should", "'d", "we", "i", "they")
+		case isWord(norm, t, "as"):
+			return k > from && isWord(norm, toks[k-1], "such")
+		case isWord(norm, t, "example", "instance"):
+			return k > from && isWord(norm, toks[k-1], "for")
+		case t.inMent >= 0 && ments[t.inMent].t0 <= k:
+			k = ments[t.inMent].t0
+		case t.punct == ',' || t.cls&(cAnd|cOr|cThe) != 0:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // mutualFight reports whether code is a fight both sides take part in:
