@@ -12,8 +12,10 @@
 //     said", "According to X, “…”", "In his view, “…”") or of reported
 //     speech ("X stated that …", "it was revealed that …"), else the
 //     clause's grammatical subject; "we", "I", "our country", "my
-//     delegation" are the document's Author (a UN speech's country) or the
-//     quoted speaker; "he", "she", "the minister" are the last named
+//     delegation" are the document's Author (a UN speech's country), the
+//     speaker of a transcript turn ("MR. LAVROV: We …", until the next
+//     label; a journalist's "Q:" turn gives no event) or the quoted
+//     speaker; "he", "she", "the minister" are the last named
 //     speaker; in "was criticised by X" the source is X. Inside a quotation
 //     or reported speech, a subject that names another actor is that
 //     actor's act, reported. Only speech acts (CAMEO 01–05 and 09–13) fall
@@ -45,7 +47,9 @@
 // noun pattern or a need=target pattern without target, and a plain
 // statement about no one are not recorded. An attributed sentence or
 // quotation that names another actor but matches no pattern gives a plain
-// statement (CAMEO 010, rule [StatementRule]) toward that actor.
+// statement (CAMEO 010, rule [StatementRule]) toward that actor, unless
+// the actor is only an example ("countries such as Rwanda", "including
+// Kenya", "like Chile").
 //
 // The coder never panics on any input; every evidence span lies inside
 // the document's text.
