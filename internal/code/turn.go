@@ -33,6 +33,9 @@ var askWords = map[string]bool{
 	"participant": true, "audience": true, "interviewer": true,
 }
 
+// answerWords open the label of an answer without a name.
+var answerWords = map[string]bool{"a": true, "answer": true, "reply": true, "response": true}
+
 // labelTitles are courtesy titles that make a capitalised name a label
 // ("Ms. Psaki:") even when the dictionary does not know the person.
 var labelTitles = map[string]bool{
@@ -113,6 +116,11 @@ func labelShape(norm string, i, end int) (shape, nameEnd, next int, known, caps 
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
 		if words == 1 && askWords[lw] {
 			return labelAsk, nameEnd, next, true, false
+		}
+		if words == 1 && answerWords[lw] && !strings.ContainsAny(name, " ") {
+			// "A:", "ANSWER:": the reply to a question, by the document's
+			// Author when no name is given; it ends the question's turn.
+			return labelName, nameEnd, next, true, false
 		}
 		if words == 1 && labelTitles[lw] {
 			titled = true
