@@ -166,8 +166,10 @@ type docCtx struct {
 	// ("MR. LAVROV: We …").
 	author speaker
 	// asking is set in a transcript turn of a journalist or moderator
-	// ("Q:", "QUESTION:"): a question states nothing for any state.
+	// ("Q:", "QUESTION:"): a question states nothing for any state. askAt
+	// is where that turn's label ended.
 	asking bool
+	askAt  int
 }
 
 // AppendEvents appends the events of document d to dst and returns the
@@ -253,6 +255,10 @@ func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst
 	defer func() { *q0p = q0 }()
 	for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
 		s.Start++
+	}
+	if ctx.asking && questionEnded(src[min(ctx.askAt, s.Start):s.Start]) {
+		// An interview that labels its questions but not its answers.
+		ctx.asking = false
 	}
 	if ctx.asking || s.Start >= s.End {
 		return dst
@@ -1019,28 +1025,9 @@ func (c *Coder) subject(ctx *docCtx, toks []tk, ments []mention, a, b int, noun 
 				}
 			case t.inMent >= 0:
 				if m := t.inMent; !ments[m].attached && ments[m].t1 == k+1 {
-					s := subj{kind: subMention, at: ments[m].t0}
-					s.ments[0] = m
-					s.n = 1
-					// "Russia and Belarus signed", "Armenian and Azerbaijani troops".
-					j := ments[m].t0 - 1
-					if j > a && toks[j].cls&cThe != 0 {
-						j-- // "Germany and the United States"
-					}
-					for s.n < len(s.ments) && j-1 >= a && (toks[j].cls&cAnd != 0 || toks[j].punct == ',') {
-						pm := toks[j-1].inMent
-						if pm < 0 || ments[pm].attached || ments[pm].t1 != j {
-							break
-						}
-						s.ments[s.n] = pm
-						s.n++
-						s.at = ments[pm].t0
-						j = ments[pm].t0 - 1
-						if j > a && toks[j].cls&cThe != 0 {
-							j--
-						}
-					}
-					return s
+					// "Russia and Belarus signed", "Armenian and Azerbaijani
+					// troops", "Germany and the United States".
+					return coordinatedBefore(toks, ments, a, m)
 				}
 			case t.cls&cWe != 0, t.cls&cSelfNoun != 0 && k > a && toks[k-1].cls&cOurMy != 0:
 				return subj{kind: subFirst, at: k}

@@ -169,7 +169,7 @@ func (c *Coder) turnLabel(st *state, ctx *docCtx, i, end int) int {
 	case labelNone:
 		return 0
 	case labelAsk:
-		ctx.asking = true
+		ctx.asking, ctx.askAt = true, next
 		return next
 	}
 	sp, ok := c.labelSpeaker(st, ctx, ctx.norm[i:nameEnd], caps)
@@ -198,4 +198,34 @@ func (c *Coder) isLabel(st *state, ctx *docCtx, i, end int) bool {
 	}
 	_, ok := c.labelSpeaker(st, ctx, ctx.norm[i:nameEnd], caps)
 	return ok
+}
+
+// questionEnded reports whether the text of a journalist's turn so far,
+// between its label and the sentence at hand, ends the turn without a
+// label: a paragraph break, or a line break after a question mark. Many
+// interviews label only the questions ("Q: …?" then the answer), and a
+// question's turn that ran to the next label would silence the rest of
+// the document.
+func questionEnded(between string) bool {
+	if strings.Contains(between, "\n\n") {
+		return true
+	}
+	for i := strings.IndexByte(between, '\n'); i >= 0; {
+		j := i - 1
+		for j >= 0 && (between[j] == ' ' || between[j] == '"' || between[j] == ')') {
+			j--
+		}
+		if j >= 0 && between[j] == '?' {
+			return true
+		}
+		if strings.HasSuffix(between[:j+1], "?”") || strings.HasSuffix(between[:j+1], "?’") {
+			return true
+		}
+		k := strings.IndexByte(between[i+1:], '\n')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
