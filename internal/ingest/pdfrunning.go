@@ -69,12 +69,7 @@ func dropRunningLines(text string) string {
 // edgeLines returns the indexes of the first and last [runningWindow]
 // non-blank lines, each once.
 func edgeLines(lines []string) []int {
-	var nonBlank []int
-	for i, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			nonBlank = append(nonBlank, i)
-		}
-	}
+	nonBlank := nonBlankLines(lines)
 	if len(nonBlank) <= 2*runningWindow {
 		// A short page (the last lines of a brief): only its first and
 		// last line can be a header or footer.
@@ -85,6 +80,18 @@ func edgeLines(lines []string) []int {
 	}
 	out := append([]int(nil), nonBlank[:runningWindow]...)
 	return append(out, nonBlank[len(nonBlank)-runningWindow:]...)
+}
+
+// nonBlankLines returns the indexes of the lines that hold more than
+// white space.
+func nonBlankLines(lines []string) []int {
+	var nonBlank []int
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nonBlank = append(nonBlank, i)
+		}
+	}
+	return nonBlank
 }
 
 // runningKey is what a running line is compared by: its words, lower-cased,
@@ -156,12 +163,7 @@ func moveFootnotes(text string) string {
 // foot (see [moveFootnotes]).
 func splitFootnotes(page string) (body, block string, ok bool) {
 	lines := strings.Split(page, "\n")
-	var nonBlank []int
-	for i, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			nonBlank = append(nonBlank, i)
-		}
-	}
+	nonBlank := nonBlankLines(lines)
 	if len(nonBlank) < 4 {
 		return page, "", false
 	}
