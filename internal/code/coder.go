@@ -1213,7 +1213,7 @@ func skipWhen(norm string, toks []tk, a, k int) int {
 	if whenAlone[w] {
 		return k - 1
 	}
-	if !whenWords[w] && !isDigits(w) {
+	if !whenWords[w] && !allDigits(w) {
 		return k
 	}
 	j := k - 1
@@ -1222,24 +1222,12 @@ func skipWhen(norm string, toks []tk, a, k int) int {
 		if whenLeads[v] {
 			return j - 1
 		}
-		if !whenWords[v] && !isDigits(v) && v != "of" && v != "the" {
+		if !whenWords[v] && !allDigits(v) && v != "of" && v != "the" {
 			break
 		}
 		j--
 	}
 	return k
-}
-
-func isDigits(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // subjectFrom finds the first subject-like actor or pronoun in toks[a:b].
