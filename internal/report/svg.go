@@ -68,10 +68,9 @@ var palette = []string{"#c0392b", "#1f5fa8", "#2e8b57", "#8e44ad", "#d35400", "#
 // markLabel is a group of marks at one x, numbered n..n+len(marks)−1,
 // placed on a row of the strip above the plot.
 type markLabel struct {
-	x     float64 // data units
-	text  string  // "3" or "3,4"
-	row   int
-	first int
+	x    float64 // data units
+	text string  // "3" or "3,4"
+	row  int
 }
 
 // layoutMarks groups marks at the same x, numbers them in order of x and
@@ -88,7 +87,7 @@ func layoutMarks(marks []ChartMark, px func(float64) float64, charW float64) ([]
 			labels[n-1].text += "," + strconv.Itoa(i+1)
 			continue
 		}
-		labels = append(labels, markLabel{x: m.X, text: strconv.Itoa(i + 1), first: i + 1})
+		labels = append(labels, markLabel{x: m.X, text: strconv.Itoa(i + 1)})
 	}
 	var rowEnd []float64 // right edge of the last label on each row
 	for i := range labels {
