@@ -24,15 +24,18 @@ func dropRunningLines(text string) string {
 	if len(pages) < 2 {
 		return text
 	}
-	edges := make([][]int, len(pages)) // per page: indexes of edge lines
+	edges := make([][]int, len(pages))   // per page: indexes of edge lines
+	keys := make([][]string, len(pages)) // their running keys
 	lines := make([][]string, len(pages))
 	count := map[string]int{}
 	for p, page := range pages {
 		lines[p] = strings.Split(page, "\n")
 		edges[p] = edgeLines(lines[p])
+		keys[p] = make([]string, len(edges[p]))
 		seen := map[string]bool{}
-		for _, i := range edges[p] {
+		for e, i := range edges[p] {
 			k := runningKey(lines[p][i])
+			keys[p][e] = k
 			if k != "" && !seen[k] {
 				seen[k] = true
 				count[k]++
@@ -46,8 +49,8 @@ func dropRunningLines(text string) string {
 			b.WriteByte('\f')
 		}
 		drop := map[int]bool{}
-		for _, i := range edges[p] {
-			if n := count[runningKey(lines[p][i])]; n >= 2 && 2*n >= len(pages) {
+		for e, i := range edges[p] {
+			if n := count[keys[p][e]]; n >= 2 && 2*n >= len(pages) {
 				drop[i] = true
 			}
 		}
