@@ -218,26 +218,22 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 		// opens a turn that lasts until the next label; the label itself
 		// is no text to code. A label may also follow a line break inside
 		// what the splitter took for one sentence.
+	turns:
 		for {
 			if n := c.turnLabel(st, &ctx, s.Start, s.End); n > 0 {
 				s.Start = n
 			}
-			nl := strings.IndexByte(src[s.Start:s.End], '\n')
-			if nl < 0 {
-				break
-			}
-			cut := s.Start + nl + 1
-			if !c.isLabel(st, &ctx, cut, s.End) {
-				// Look further: only a line break before a label cuts.
-				next := strings.IndexByte(src[cut:s.End], '\n')
-				for next >= 0 && !c.isLabel(st, &ctx, cut+next+1, s.End) {
-					cut += next + 1
-					next = strings.IndexByte(src[cut:s.End], '\n')
+			// Only a line break before a label cuts.
+			cut := s.Start
+			for {
+				nl := strings.IndexByte(src[cut:s.End], '\n')
+				if nl < 0 {
+					break turns
 				}
-				if next < 0 {
+				cut += nl + 1
+				if c.isLabel(st, &ctx, cut, s.End) {
 					break
 				}
-				cut += next + 1
 			}
 			dst = c.codePiece(st, &ctx, text.Sentence{Start: s.Start, End: cut - 1}, &q0, dst)
 			s.Start = cut
