@@ -244,11 +244,11 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 }
 
 // codePiece codes sentence s (cut in pieces when it is very long) unless
-// it belongs to a journalist's turn.
+// it belongs to a journalist's turn. *q0p is the index of the first
+// quotation that may reach s; it moves forward past the quotations that
+// end before s.
 func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst []event.Event) []event.Event {
 	src := ctx.d.Text
-	q0 := *q0p
-	defer func() { *q0p = q0 }()
 	for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
 		s.Start++
 	}
@@ -259,9 +259,10 @@ func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst
 	if ctx.asking || s.Start >= s.End {
 		return dst
 	}
-	for q0 < len(st.quotes) && st.quotes[q0].TextEnd <= s.Start {
-		q0++
+	for *q0p < len(st.quotes) && st.quotes[*q0p].TextEnd <= s.Start {
+		*q0p++
 	}
+	q0 := *q0p
 	// A "sentence" of thousands of bytes is a table, a list without
 	// stops or a file with no punctuation: code it in pieces cut at
 	// spaces, so that no input makes the coder slow.
