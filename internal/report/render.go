@@ -174,8 +174,7 @@ func seriesLine(ch Channel, s align.Series) ChartLine {
 		if p.Resampled == align.ResampledEvents {
 			cp.Title += ", events resampled"
 		}
-		if p.Thin {
-			cp.Lo, cp.Hi = 0, 0
+		if p.Thin { // WriteSVG draws a thin point hollow, without its band
 			cp.Title = fmt.Sprintf("%s %s: %.3f, thin: %s (minimum %d %s), no interval", s.Pole, p.Period, p.Value, pointCount(ch, p), ch.MinUnits, ch.Unit)
 		}
 		l.Points = append(l.Points, cp)

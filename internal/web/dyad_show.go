@@ -288,11 +288,9 @@ func (s *Server) buildDyadVotes(v dyadView) (*dyadVotes, error) {
 			Title: fmt.Sprintf("%s: %s identical of %s", g.Bucket, row.Pct(), plural(m.N, "joint roll call", "joint roll calls"))})
 		if p, ok := kappa[g.Bucket]; ok && p.N > 0 {
 			row.Kappa, row.KappaLo, row.KappaHi = num(p.Value), num(p.Lo), num(p.Hi)
-			cp := report.ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi,
+			cp := report.ChartPoint{X: x, Y: p.Value, Lo: p.Lo, Hi: p.Hi, Thin: p.Thin,
 				Title: fmt.Sprintf("%s: κ %+.2f, 90%% interval [%+.2f, %+.2f], %d roll calls", g.Bucket, p.Value, p.Lo, p.Hi, p.N)}
-			if p.Thin {
-				// as the report draws it: hollow, no band
-				cp.Thin, cp.Lo, cp.Hi = true, 0, 0
+			if p.Thin { // drawn hollow, without its band, as in the report
 				cp.Title = fmt.Sprintf("%s: κ %+.2f, thin: %s (minimum %d), no interval", g.Bucket, p.Value, plural(p.N, "roll call", "roll calls"), align.MinRollCalls)
 			}
 			kap.Points = append(kap.Points, cp)
