@@ -206,26 +206,19 @@ func (c *Coder) isLabel(st *state, ctx *docCtx, i, end int) bool {
 // interviews label only the questions ("Q: …?" then the answer), and a
 // question's turn that ran to the next label would silence the rest of
 // the document.
-func questionEnded(between string) bool {
-	if strings.Contains(between, "\n\n") {
+func questionEnded(s string) bool {
+	if strings.Contains(s, "\n\n") {
 		return true
 	}
-	for i := strings.IndexByte(between, '\n'); i >= 0; {
-		j := i - 1
-		for j >= 0 && (between[j] == ' ' || between[j] == '"' || between[j] == ')') {
-			j--
+	for {
+		line, rest, ok := strings.Cut(s, "\n")
+		if !ok {
+			return false
 		}
-		if j >= 0 && between[j] == '?' {
+		line = strings.TrimRight(line, " \")")
+		if strings.HasSuffix(line, "?") || strings.HasSuffix(line, "?”") || strings.HasSuffix(line, "?’") {
 			return true
 		}
-		if strings.HasSuffix(between[:j+1], "?”") || strings.HasSuffix(between[:j+1], "?’") {
-			return true
-		}
-		k := strings.IndexByte(between[i+1:], '\n')
-		if k < 0 {
-			break
-		}
-		i += 1 + k
+		s = rest
 	}
-	return false
 }
