@@ -182,7 +182,7 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 	defer c.pool.Put(st)
 	src := d.Text
 	ctx := docCtx{d: &d, norm: text.Normalize(src), lastSent: -10, lastSpk: -10, dateSent: -10}
-	ctx.author = speaker{code: d.Author, ok: d.Author != ""}
+	ctx.author = docAuthor(&d)
 	if !d.Date.IsZero() {
 		ctx.findDate = d.Date
 		ctx.docDate = when{formatDate(d.Date, d.DatePrecision), event.PrecisionDoc}
@@ -939,6 +939,12 @@ func (c *Coder) mentionSpeaker(ctx *docCtx, toks []tk, ments []mention, a, b int
 
 func fromMention(m mention) speaker {
 	return speaker{code: m.code, role: m.role, person: m.person, ok: m.code != ""}
+}
+
+// docAuthor returns the document's Author as a speaker; ok is false when
+// it has none.
+func docAuthor(d *doc.Document) speaker {
+	return speaker{code: d.Author, ok: d.Author != ""}
 }
 
 // subjectSpeaker returns the speaker that is the subject of toks[a:b].

@@ -177,7 +177,7 @@ func (c *Coder) turnLabel(st *state, ctx *docCtx, i, end int) int {
 		return 0
 	}
 	ctx.asking = false
-	ctx.author = speaker{code: ctx.d.Author, ok: ctx.d.Author != ""}
+	ctx.author = docAuthor(ctx.d)
 	if ok {
 		ctx.author = sp
 		if sp.person != "" {
