@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/event"
 )
 
@@ -33,6 +34,17 @@ func datelineDate(text string) (t time.Time, precision string, ok bool) {
 		}
 	}
 	return time.Time{}, "", false
+}
+
+// dateFromDateline gives d the date of the dateline of its text (see
+// [datelineDate]) when it has no date yet.
+func dateFromDateline(d *doc.Document) {
+	if !d.Date.IsZero() {
+		return
+	}
+	if t, p, ok := datelineDate(d.Text); ok {
+		d.Date, d.DatePrecision = t, p
+	}
 }
 
 // lineDate reads the date of one dateline (see [datelineDate]).

@@ -83,11 +83,7 @@ func (r *Reader) parseHTML(source string, data []byte, in input) (doc.Document, 
 	if in.url == "" {
 		d.URL = meta.url // a saved page: where it was saved from
 	}
-	if d.Date.IsZero() {
-		if t, p, ok := datelineDate(text); ok {
-			d.Date, d.DatePrecision = t, p
-		}
-	}
+	dateFromDateline(&d)
 	r.finish(&d, source, FormatHTML)
 	return d, nil
 }

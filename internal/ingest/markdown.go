@@ -36,11 +36,7 @@ func (r *Reader) parseMarkdown(source string, data []byte) (doc.Document, error)
 		return doc.Document{}, newError(source, ErrNoText)
 	}
 	d.Text = text
-	if d.Date.IsZero() {
-		if t, p, ok := datelineDate(text); ok {
-			d.Date, d.DatePrecision = t, p
-		}
-	}
+	dateFromDateline(&d)
 	r.finish(&d, source, FormatMarkdown)
 	return d, nil
 }

@@ -27,9 +27,7 @@ func (r *Reader) parseText(source string, data []byte) (doc.Document, error) {
 		return doc.Document{}, err
 	}
 	d := doc.Document{Text: text, Title: textTitle(text)}
-	if t, p, ok := datelineDate(text); ok {
-		d.Date, d.DatePrecision = t, p
-	}
+	dateFromDateline(&d)
 	r.finish(&d, source, FormatText)
 	return d, nil
 }
