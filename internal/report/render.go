@@ -137,12 +137,10 @@ func years(r *Report) string {
 	return fmt.Sprintf("%d–%d", r.From, r.To)
 }
 
-// units says "1 document", "2 documents".
+// units says "1 document", "2 documents": n and unit, a plural in s, by
+// [plural].
 func units(n int, unit string) string {
-	if n == 1 {
-		unit = strings.TrimSuffix(unit, "s")
-	}
-	return fmt.Sprintf("%d %s", n, unit)
+	return fmt.Sprintf("%d %s", n, plural(n, strings.TrimSuffix(unit, "s"), unit))
 }
 
 // pointCount says what a point rests on: "1 roll call", "4 events in 1

@@ -612,7 +612,7 @@ func periodSummary(chs []Channel) string {
 			if first == last {
 				span = first
 			}
-			part = fmt.Sprintf("%s %d %s (%s)", ch.Name, n, plural(n, "year", "years"), span)
+			part = fmt.Sprintf("%s %s (%s)", ch.Name, units(n, "years"), span)
 		}
 		if thin > 0 {
 			if part == "" {
@@ -630,6 +630,7 @@ func periodSummary(chs []Channel) string {
 	return " Tilts are means over the years with enough data: " + strings.Join(parts, "; ") + "."
 }
 
+// plural returns one when n is 1, else many.
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
