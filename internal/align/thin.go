@@ -97,11 +97,11 @@ func ThinCount(channel string, p Point) int {
 // show how sure it is. A point without data (N == 0) is never thin, nor is
 // a point of a channel without minimum.
 func IsThin(channel string, p Point) bool {
-	min := MinUnits(channel)
-	if p.N == 0 || min <= 0 {
+	least := MinUnits(channel)
+	if p.N == 0 || least <= 0 {
 		return false
 	}
-	return ThinCount(channel, p) < min || (channel == Statements && !(p.Hi > p.Lo))
+	return ThinCount(channel, p) < least || (channel == Statements && !(p.Hi > p.Lo))
 }
 
 // MarkThin sets [Point.Thin] on every point of s by [IsThin] and returns
