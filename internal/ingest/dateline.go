@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/event"
@@ -80,11 +81,10 @@ func isPlace(s string) bool {
 		return false
 	}
 	for _, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) {
 			return false
 		}
-		for _, c := range r {
+		for _, c := range w {
 			if unicode.IsDigit(c) {
 				return false
 			}

@@ -211,7 +211,7 @@ func footnoteStart(line string) (int, bool) {
 	if rest == "" {
 		return 0, false
 	}
-	r := []rune(rest[:min(len(rest), 4)])[0]
+	r, _ := utf8.DecodeRuneInString(rest)
 	return n, unicode.IsLetter(r) || strings.ContainsRune("“‘\"'", r)
 }
 
