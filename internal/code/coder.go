@@ -1201,9 +1201,10 @@ var whenWords = map[string]bool{
 	"week": true, "month": true, "year": true, "weekend": true, "morning": true, "evening": true, "night": true, "afternoon": true,
 }
 
-// whenLeads are the words that open such an adverbial, and the adverbs
-// that are one on their own.
+// whenLeads are the words that open such an adverbial.
 var whenLeads = map[string]bool{"on": true, "in": true, "last": true, "this": true, "earlier": true, "late": true, "early": true}
+
+// whenAlone are the adverbs that are such an adverbial on their own.
 var whenAlone = map[string]bool{"yesterday": true, "today": true, "overnight": true, "tonight": true, "earlier": true, "later": true, "again": true, "also": true, "then": true}
 
 // skipWhen returns the token before a time adverbial that ends at
@@ -2379,11 +2380,6 @@ func sentenceSubject(toks []tk, ments []mention) int32 {
 	return -1
 }
 
-// nominalAgent returns the actor a noun pattern at toks[t0:t1] names as
-// its agent: right before it, perhaps with one adjective between
-// ("Russian aggression", "Russia's military aggression"), or after "of"
-// or "by" ("the aggression of the Russian Federation", "a visit by a
-// Russian delegation"); -1 when there is none.
 // ofAgent are the act nouns whose "of" phrase is the doer.
 var ofAgent = map[string]bool{
 	"aggression": true, "aggressions": true, "interference": true, "meddling": true,
@@ -2400,6 +2396,11 @@ var ofAgent = map[string]bool{
 	"presence": true, "withdrawal": true,
 }
 
+// nominalAgent returns the actor a noun pattern at toks[t0:t1] names as
+// its agent: right before it, perhaps with one adjective between
+// ("Russian aggression", "Russia's military aggression"), or after "of"
+// or "by" ("the aggression of the Russian Federation", "a visit by a
+// Russian delegation"); -1 when there is none.
 func nominalAgent(norm string, toks []tk, ments []mention, a, t0, t1, b int) int32 {
 	k := t0 - 1
 	if k >= a && toks[k].kind == text.Word && toks[k].inMent < 0 && !toks[k].upper && toks[k].cls&(cPrep|cAnd|cThe|cThat|cBe) == 0 {
