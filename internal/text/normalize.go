@@ -167,7 +167,7 @@ var keepHyphenBefore = map[string][]string{
 	"pro":   {"government", "democra", "independence", "reform", "war", "peace", "business", "market", "regime", "opposition", "kremlin", "moscow", "china", "beijing", "west", "eu", "nato", "active"},
 	"pre":   {"war", "election", "empt", "condition", "existing", "crisis", "invasion", "independence", "conflict", "agreed", "planned", "dawn", "revolution", "colonial", "soviet", "summit", "vote"},
 	"inter": {"agency", "ethnic", "state", "parliamentary", "governmental", "religious", "communal", "party", "faith", "korean", "american", "allied", "bank"},
-	"state": {"owned", "run", "backed", "sponsored", "controlled", "building", "funded", "level", "led", "media", "of", "to", "controlled", "affiliated", "linked", "approved"},
+	"state": {"owned", "run", "backed", "sponsored", "controlled", "building", "funded", "level", "led", "media", "of", "to", "affiliated", "linked", "approved"},
 	"so":    {"called"},
 	"short": {"term", "range", "lived", "sighted", "haul"},
 	"high":  {"level", "ranking", "profile", "tech", "intensity", "precision", "speed", "risk", "stakes", "value", "quality", "income"},
