@@ -61,28 +61,14 @@ type Unit struct {
 // where stat is NaN are dropped. It returns ErrNoData for no units or when
 // every replicate is NaN.
 func BootstrapUnits(units []Unit, stat func(sum, count float64) float64, opt BootstrapOptions) (lo, hi float64, err error) {
-	opt, err = opt.resolve()
-	if err != nil {
-		return 0, 0, err
-	}
-	n := len(units)
-	if n == 0 {
-		return 0, 0, fmt.Errorf("bootstrap: %w", ErrNoData)
-	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
-	reps := make([]float64, 0, opt.B)
-	for range opt.B {
-		var s, c float64
-		for range n {
-			u := units[rng.IntN(n)]
+	return bootstrapPooled("bootstrap", units, stat, opt, func(rng *rand.Rand) (s, c float64) {
+		for range units {
+			u := units[rng.IntN(len(units))]
 			s += u.Sum
 			c += u.Count
 		}
-		if v := stat(s, c); !math.IsNaN(v) {
-			reps = append(reps, v)
-		}
-	}
-	return interval(reps, opt.Level)
+		return s, c
+	})
 }
 
 // BootstrapPoisson is the Poisson bootstrap for statistics of the pooled
@@ -94,23 +80,32 @@ func BootstrapUnits(units []Unit, stat func(sum, count float64) float64, opt Boo
 // [BootstrapUnits] for many units. The interval and errors are as in
 // [BootstrapUnits].
 func BootstrapPoisson(units []Unit, stat func(sum, count float64) float64, opt BootstrapOptions) (lo, hi float64, err error) {
-	opt, err = opt.resolve()
-	if err != nil {
-		return 0, 0, err
-	}
-	if len(units) == 0 {
-		return 0, 0, fmt.Errorf("poisson bootstrap: %w", ErrNoData)
-	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
-	reps := make([]float64, 0, opt.B)
-	for range opt.B {
-		var s, c float64
+	return bootstrapPooled("poisson bootstrap", units, stat, opt, func(rng *rand.Rand) (s, c float64) {
 		for _, u := range units {
 			m := float64(poisson1(rng))
 			s += m * u.Sum
 			c += m * u.Count
 		}
-		if v := stat(s, c); !math.IsNaN(v) {
+		return s, c
+	})
+}
+
+// bootstrapPooled is the loop shared by [BootstrapUnits] and
+// [BootstrapPoisson]: opt.B replicates, each the pooled sums draw returns,
+// evaluated by stat, NaN replicates dropped, then the percentile interval.
+// name prefixes the error for no units.
+func bootstrapPooled(name string, units []Unit, stat func(sum, count float64) float64, opt BootstrapOptions, draw func(*rand.Rand) (sum, count float64)) (lo, hi float64, err error) {
+	opt, err = opt.resolve()
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(units) == 0 {
+		return 0, 0, fmt.Errorf("%s: %w", name, ErrNoData)
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
+	reps := make([]float64, 0, opt.B)
+	for range opt.B {
+		if v := stat(draw(rng)); !math.IsNaN(v) {
 			reps = append(reps, v)
 		}
 	}
