@@ -1079,8 +1079,7 @@ var backgroundWords = map[string]bool{"after": true, "following": true, "amid": 
 // Ankara's criticism", "amid clashes", "in response to the annexation",
 // "in the wake of", "in retaliation for", "days after launching".
 func background(norm string, toks []tk, cs, t0 int, r *rule) bool {
-	w0 := strings.ToLower(norm[toks[t0].start:toks[t0].end])
-	if !r.noun && !(r.verb && strings.HasSuffix(w0, "ing")) {
+	if !r.noun && !(r.verb && strings.HasSuffix(strings.ToLower(norm[toks[t0].start:toks[t0].end]), "ing")) {
 		return false
 	}
 	j := t0 - 1
