@@ -238,7 +238,7 @@ func thinNotes(r *Report) []string {
 			for _, p := range s.Points {
 				if p.Thin {
 					c := fmt.Sprint(align.ThinCount(ch.Name, p))
-					if ch.Name == Statements && p.N >= align.MinEvents {
+					if allWeightZero(ch.Name, p) {
 						c += ", all of weight 0"
 					}
 					years = append(years, fmt.Sprintf("%s (%s)", p.Period, c))

@@ -149,12 +149,19 @@ func units(n int, unit string) string {
 func pointCount(ch Channel, p align.Point) string {
 	if ch.Name == Statements {
 		s := units(p.N, "events") + " in " + units(p.Units, "documents")
-		if p.Thin && p.N >= align.MinEvents {
+		if allWeightZero(ch.Name, p) {
 			s += ", all of weight 0"
 		}
 		return s
 	}
 	return units(align.ThinCount(ch.Name, p), ch.Unit)
+}
+
+// allWeightZero reports whether p is a statements point thin for want of
+// spread rather than of events: with [align.MinEvents] or more events,
+// [align.IsThin] holds only when every event weighs 0.
+func allWeightZero(channel string, p align.Point) bool {
+	return channel == Statements && p.Thin && p.N >= align.MinEvents
 }
 
 // seriesLine turns a channel's series into a chart line: years without data
