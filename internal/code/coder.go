@@ -218,10 +218,11 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 		// opens a turn that lasts until the next label; the label itself
 		// is no text to code. A label may also follow a line break inside
 		// what the splitter took for one sentence.
+		lab, isLab := c.readLabel(st, &ctx, s.Start, s.End)
 	turns:
 		for {
-			if n := c.turnLabel(st, &ctx, s.Start, s.End); n > 0 {
-				s.Start = n
+			if isLab {
+				s.Start = openTurn(&ctx, lab)
 			}
 			// Only a line break before a label cuts.
 			cut := s.Start
@@ -231,7 +232,7 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 					break turns
 				}
 				cut += nl + 1
-				if c.isLabel(st, &ctx, cut, s.End) {
+				if lab, isLab = c.readLabel(st, &ctx, cut, s.End); isLab {
 					break
 				}
 			}

@@ -160,44 +160,46 @@ func (c *Coder) labelSpeaker(st *state, ctx *docCtx, name string, caps bool) (sp
 	return speaker{}, false
 }
 
-// turnLabel reads a speaker label at ctx.norm[i:end], if there is one,
-// opens its turn in ctx and returns the offset of the text after it; 0
-// when there is no label.
-func (c *Coder) turnLabel(st *state, ctx *docCtx, i, end int) int {
+// label is a speaker label read by readLabel.
+type label struct {
+	ask  bool    // a journalist's or moderator's turn
+	next int     // the offset of the text after the label
+	sp   speaker // the speaker, when the dictionary knows the name
+}
+
+// readLabel reads a speaker label at ctx.norm[i:end]; ok is false when
+// there is none. It changes nothing in ctx: openTurn does.
+func (c *Coder) readLabel(st *state, ctx *docCtx, i, end int) (l label, ok bool) {
 	shape, nameEnd, next, known, caps := labelShape(ctx.norm, i, end)
 	switch shape {
 	case labelNone:
-		return 0
+		return label{}, false
 	case labelAsk:
-		ctx.asking, ctx.askAt = true, next
-		return next
+		return label{ask: true, next: next}, true
 	}
 	sp, ok := c.labelSpeaker(st, ctx, ctx.norm[i:nameEnd], caps)
 	if !ok && !known {
-		return 0
+		return label{}, false
+	}
+	return label{next: next, sp: sp}, true
+}
+
+// openTurn opens the turn of label l in ctx and returns the offset of the
+// text after the label.
+func openTurn(ctx *docCtx, l label) int {
+	if l.ask {
+		ctx.asking, ctx.askAt = true, l.next
+		return l.next
 	}
 	ctx.asking = false
 	ctx.author = docAuthor(ctx.d)
-	if ok {
-		ctx.author = sp
-		if sp.person != "" {
-			ctx.last = sp
+	if l.sp.ok {
+		ctx.author = l.sp
+		if l.sp.person != "" {
+			ctx.last = l.sp
 		}
 	}
-	return next
-}
-
-// isLabel reports whether a speaker label starts at ctx.norm[i:end].
-func (c *Coder) isLabel(st *state, ctx *docCtx, i, end int) bool {
-	shape, nameEnd, _, known, caps := labelShape(ctx.norm, i, end)
-	if shape == labelNone {
-		return false
-	}
-	if known {
-		return true
-	}
-	_, ok := c.labelSpeaker(st, ctx, ctx.norm[i:nameEnd], caps)
-	return ok
+	return l.next
 }
 
 // questionEnded reports whether the text of a journalist's turn so far,
