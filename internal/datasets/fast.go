@@ -130,7 +130,7 @@ LEFT JOIN dataset_cameo k ON k.code = r.EventCode` + where
 // transaction. Compressed input is first unpacked (streamed) to a
 // temporary file.
 func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, key string, ncol int, opt Options, res *Result) error {
-	path := in.path
+	path, size := in.path, in.size
 	prog := newProgress(opt.Progress, in.path, in.size)
 	defer prog.finish()
 	if in.file == nil {
@@ -144,7 +144,7 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 		}
 		defer os.Remove(tmp.Name())
 		prog.note("unpacking")
-		_, err = io.Copy(tmp, &ctxReader{ctx, br})
+		size, err = io.Copy(tmp, &ctxReader{ctx, br}) // the unpacked file's size
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}
@@ -183,10 +183,6 @@ func importFast(ctx context.Context, db *sql.DB, in *input, br *bufio.Reader, ke
 	var stored bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dataset_events WHERE origin = 'gdelt')`).Scan(&stored); err != nil {
 		return fmt.Errorf("import %s: %w", in.path, err)
-	}
-	size := in.size
-	if st, err := os.Stat(path); err == nil {
-		size = st.Size() // the unpacked file's, for a zip
 	}
 	stopWatch := prog.watchReads("loading with DuckDB", size)
 	r, err := tx.ExecContext(ctx, gdeltInsertSQL(path, ncol, filepath.Base(in.path), stored))
