@@ -244,15 +244,22 @@ func (c *Coder) AppendEvents(dst []event.Event, d doc.Document) []event.Event {
 	return dst
 }
 
+// skipBlanks returns the offset of the first byte of s[i:end] that is no
+// space or line break, or end.
+func skipBlanks(s string, i, end int) int {
+	for i < end && (s[i] == ' ' || s[i] == '\n') {
+		i++
+	}
+	return i
+}
+
 // codePiece codes sentence s (cut in pieces when it is very long) unless
 // it belongs to a journalist's turn. *q0p is the index of the first
 // quotation that may reach s; it moves forward past the quotations that
 // end before s.
 func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst []event.Event) []event.Event {
 	src := ctx.d.Text
-	for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
-		s.Start++
-	}
+	s.Start = skipBlanks(src, s.Start, s.End)
 	if ctx.asking && questionEnded(src[min(ctx.askAt, s.Start):s.Start]) {
 		// An interview that labels its questions but not its answers.
 		ctx.asking = false
@@ -277,9 +284,7 @@ func (c *Coder) codePiece(st *state, ctx *docCtx, s text.Sentence, q0p *int, dst
 		}
 		dst = c.codeSentence(st, ctx, text.Sentence{Start: s.Start, End: cut}, q0, dst)
 		s.Start = cut
-		for s.Start < s.End && (src[s.Start] == ' ' || src[s.Start] == '\n') {
-			s.Start++
-		}
+		s.Start = skipBlanks(src, s.Start, s.End)
 	}
 	if s.Start < s.End {
 		dst = c.codeSentence(st, ctx, s, q0, dst)

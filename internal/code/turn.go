@@ -67,9 +67,7 @@ func labelShape(norm string, i, end int) (shape, nameEnd, next int, known, caps 
 	if next < end && norm[next] != ' ' && norm[next] != '\n' {
 		return labelNone, 0, 0, false, false // "10:30", "https://"
 	}
-	for next < end && (norm[next] == ' ' || norm[next] == '\n') {
-		next++
-	}
+	next = skipBlanks(norm, next, end)
 	if next < end && isQuoteStart(norm[next:]) {
 		// "Makei: “…”": a quotation with its speaker, attributed as such.
 		return labelNone, 0, 0, false, false
