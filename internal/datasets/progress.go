@@ -124,13 +124,7 @@ func readChars() (int64, bool) {
 
 // parseRchar finds the "rchar: N" line of a /proc/PID/io file.
 func parseRchar(b []byte) (int64, bool) {
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
-		}
+	for line := range bytes.Lines(b) {
 		if v, ok := bytes.CutPrefix(line, []byte("rchar:")); ok {
 			n, err := strconv.ParseInt(string(bytes.TrimSpace(v)), 10, 64)
 			return n, err == nil
