@@ -67,13 +67,19 @@ func (d *Data) resolve(r Ref, focal int) (*resolved, error) {
 	return &resolved{col: c, focal: focal, d: d}, nil
 }
 
+// seatAlias maps a state code that has no column of its own to the code
+// its seat is recorded under on every date: Serbia's seat is YUG throughout
+// (Yugoslavia, Serbia and Montenegro, Serbia).
+var seatAlias = map[string]string{"SRB": "YUG"}
+
 // memberAlias maps a member code of the actors world to its vote-data code
-// on a date: Serbia votes as YUG, West Germany before unification as GFR,
-// North Yemen before unification as YAR.
+// on a date: Serbia votes as YUG (see [seatAlias]), West Germany before
+// unification as GFR, North Yemen before unification as YAR.
 func memberAlias(code string, date time.Time) string {
+	if a, ok := seatAlias[code]; ok {
+		return a
+	}
 	switch code {
-	case "SRB":
-		return "YUG"
 	case "DEU":
 		if date.Before(time.Date(1990, 10, 3, 0, 0, 0, 0, time.UTC)) {
 			return "GFR"

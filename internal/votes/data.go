@@ -200,10 +200,8 @@ func (d *Data) state(code string) (int, error) {
 	if i, ok := d.index[code]; ok {
 		return i, nil
 	}
-	// Serbia's seat is recorded under YUG throughout (Yugoslavia, Serbia
-	// and Montenegro, Serbia), and it has no SRB column.
-	if code == "SRB" {
-		if i, ok := d.index["YUG"]; ok {
+	if a, ok := seatAlias[code]; ok {
+		if i, ok := d.index[a]; ok {
 			return i, nil
 		}
 	}
