@@ -224,10 +224,12 @@ func TiltSeries(a, b Series) Series {
 	for _, pa := range a.Points {
 		pb := byPeriod[pa.Period]
 		t := ChannelTilt(a.Channel, pa, pb)
-		thin := t.HasData && (pa.Thin || pb.Thin)
+		var thin bool
 		if a.Channel == Statements {
 			// the events toward both poles together, as the value uses them
 			thin = t.HasData && IsThin(Statements, Point{N: t.N, Lo: t.Lo, Hi: t.Hi})
+		} else {
+			thin = t.HasData && (pa.Thin || pb.Thin)
 		}
 		out.Points = append(out.Points, Point{
 			Period: pa.Period, Start: pa.Start, End: pa.End,

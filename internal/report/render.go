@@ -467,17 +467,18 @@ func (r *Report) WriteHTML(w io.Writer) error {
 }
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"f3":    func(v float64) string { return fmt.Sprintf("%+.3f", v) },
-	"pct":   func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) },
-	"title": title,
-	"units": units,
-	"count": pointCount,
-	"shift": shiftText,
-	"quote": quote,
-	"cite":  cite,
-	"who":   who,
-	"first": firstPole,
-	"last":  lastPole,
+	"f3":           func(v float64) string { return fmt.Sprintf("%+.3f", v) },
+	"pct":          func(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) },
+	"minRollCalls": func() int { return align.MinRollCalls },
+	"title":        title,
+	"units":        units,
+	"count":        pointCount,
+	"shift":        shiftText,
+	"quote":        quote,
+	"cite":         cite,
+	"who":          who,
+	"first":        firstPole,
+	"last":         lastPole,
 	"hasN": func(ch Channel, i int) bool {
 		for _, s := range ch.Series {
 			if i < len(s.Points) && s.Points[i].N > 0 {
@@ -513,7 +514,7 @@ th:first-child,td:first-child{text-align:left}.verdict{background:#f4f6fa;border
 {{range $i, $p0 := (index $ch.Series 0).Points}}{{if hasN $ch $i}}<tr><td>{{$p0.Period}}</td>{{range $s := $ch.Series}}{{with pt $s $i}}{{if .Thin}}<td class="thin" title="thin: under {{$ch.MinUnits}} {{$ch.Unit}}; no interval">{{f3 .Value}} thin: {{count $ch .}}</td>{{else}}<td title="evidence: {{len .Evidence}} items">{{f3 .Value}} [{{f3 .Lo}}, {{f3 .Hi}}] ({{.N}})</td>{{end}}{{else}}<td>–</td>{{end}}{{end}}{{if $ch.Tilt}}{{with pt $ch.Tilt $i}}<td{{if .Thin}} class="thin"{{end}}>{{f3 .Value}}{{if .Thin}} thin{{end}}</td>{{else}}<td>–</td>{{end}}{{end}}</tr>
 {{end}}{{end}}</table>
 {{if $ch.Neither}}<table><tr><th>year</th><th>split votes</th><th>with {{first $.R}}</th><th>with {{last $.R}}</th><th>neither</th></tr>
-{{range $ch.Neither}}<tr{{if .Thin}} class="thin" title="thin: under 10 split votes"{{end}}><td>{{.Period}}</td><td>{{.N}}{{if .Thin}} (thin){{end}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}
+{{range $ch.Neither}}<tr{{if .Thin}} class="thin" title="thin: under {{minRollCalls}} split votes"{{end}}><td>{{.Period}}</td><td>{{.N}}{{if .Thin}} (thin){{end}}</td><td>{{pct .WithA}}</td><td>{{pct .WithB}}</td><td>{{pct .Neither}}</td></tr>{{end}}</table>{{end}}
 {{end}}{{end}}
 <h2>Shifts</h2>{{if not .R.Shifts}}<p>No change points found in any channel's tilt series.</p>{{end}}<ul>
 {{range .R.Shifts}}<li>{{shift $.R .}} (mean {{f3 .MeanBefore}} before, {{f3 .MeanAfter}} after)</li>{{end}}</ul>
