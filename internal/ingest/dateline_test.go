@@ -3,8 +3,17 @@ package ingest_test
 import (
 	"testing"
 
+	"github.com/fulcrum-dev/fulcrum/internal/doc"
 	"github.com/fulcrum-dev/fulcrum/internal/ingest"
 )
+
+// day is d's date as YYYY-MM-DD, or "" when it has none.
+func day(d doc.Document) string {
+	if d.Date.IsZero() {
+		return ""
+	}
+	return d.Date.Format("2006-01-02")
+}
 
 func TestTextDateline(t *testing.T) {
 	tests := []struct {
@@ -32,10 +41,7 @@ func TestTextDateline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := readOne(t, "in.txt", ingest.FormatText, []byte(tt.in))
-			got := ""
-			if !d.Date.IsZero() {
-				got = d.Date.Format("2006-01-02")
-			}
+			got := day(d)
 			if got != tt.want || d.DatePrecision != tt.precision {
 				t.Errorf("date %q (%s), want %q (%s)", got, d.DatePrecision, tt.want, tt.precision)
 			}
@@ -52,10 +58,7 @@ func TestMarkdownDateline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := readOne(t, "in.md", ingest.FormatMarkdown, []byte(tt.in))
-			got := ""
-			if !d.Date.IsZero() {
-				got = d.Date.Format("2006-01-02")
-			}
+			got := day(d)
 			if got != tt.want {
 				t.Errorf("date %q, want %q", got, tt.want)
 			}
@@ -72,10 +75,7 @@ func TestHTMLDateline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := readOne(t, "in.html", ingest.FormatHTML, []byte(tt.in))
-			got := ""
-			if !d.Date.IsZero() {
-				got = d.Date.Format("2006-01-02")
-			}
+			got := day(d)
 			if got != tt.want {
 				t.Errorf("date %q, want %q", got, tt.want)
 			}
