@@ -298,14 +298,8 @@ func footnote(s string, i int) (int, bool) {
 		if len(w) == 1 {
 			return 0, false
 		}
-		if len(w) <= 4 {
-			var buf [4]byte
-			for k := 0; k < len(w); k++ {
-				buf[k] = lowerASCII(w[k])
-			}
-			if footnoteAfterWord[string(buf[:len(w)])] {
-				return 0, false
-			}
+		if lowerIn(footnoteAfterWord, w) {
+			return 0, false
 		}
 		return e, true
 	}
@@ -360,14 +354,21 @@ func footnoteWord(before string) bool {
 	if w[0] < 'a' && len(w) < 4 {
 		return false // "Tor2"? too short to tell from a model name
 	}
+	return !lowerIn(digitWords, w)
+}
+
+// lowerIn reports whether the ASCII word w, lower-cased, is a key of set
+// (whose keys are lower case and at most 16 bytes long), without
+// allocating.
+func lowerIn(set map[string]bool, w string) bool {
 	var buf [16]byte
 	if len(w) > len(buf) {
-		return true
+		return false
 	}
 	for k := 0; k < len(w); k++ {
 		buf[k] = lowerASCII(w[k])
 	}
-	return !digitWords[string(buf[:len(w)])]
+	return set[string(buf[:len(w)])]
 }
 
 // pageNumberLine reports whether the line starting at s[i] holds only a
