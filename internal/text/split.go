@@ -41,6 +41,7 @@ func AppendSplit(dst []Sentence, src string) []Sentence {
 	n := len(src)
 	start := skipSpace(src, 0)
 	lineStart := 0
+	var rows tableRowMemo // the next line, tested at one line end, is the current one at the next
 	i := start
 	for i < n {
 		c := src[i]
@@ -61,7 +62,7 @@ func AppendSplit(dst []Sentence, src string) []Sentence {
 			} else if start < i && (isBulletAt(src, k) || isHeading(src, start, lineStart, i, k)) {
 				dst = emit(dst, src, start, i)
 				start = k
-			} else if start < i && (isTableRow(src, lineStart, i) || isTableRow(src, k, lineEnd(src, k))) {
+			} else if start < i && (rows.is(src, lineStart, i) || rows.is(src, k, lineEnd(src, k))) {
 				// A row of a table of figures is a span of its own, not
 				// part of its caption or of the sentence around it.
 				dst = emit(dst, src, start, i)
@@ -665,6 +666,21 @@ func lineEnd(src string, k int) int {
 		k++
 	}
 	return k
+}
+
+// tableRowMemo remembers the last line [isTableRow] was asked about.
+type tableRowMemo struct {
+	from, to int
+	row, set bool
+}
+
+// is returns isTableRow(src, from, to), computing it only for a line other
+// than the last one asked about.
+func (m *tableRowMemo) is(src string, from, to int) bool {
+	if !m.set || m.from != from || m.to != to {
+		m.from, m.to, m.row, m.set = from, to, isTableRow(src, from, to), true
+	}
+	return m.row
 }
 
 // isTableRow reports whether the line src[from:to] is a row of a table of
