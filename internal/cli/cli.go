@@ -111,8 +111,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 func run(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("fulcrum", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&env.DB, "db", "", "database `path` (default $FULCRUM_DB or the user data directory)")
-	fs.Var((*stringList)(&env.Dicts), "dict", "extra dictionary `file or folder` (repeatable)")
+	globalFlags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
@@ -170,11 +169,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error.`)
 func newFlagSet(env *Env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Func("db", "database `path` or URL (also accepted before the command)", func(v string) error {
-		env.DB = v
-		return nil
-	})
-	fs.Var((*stringList)(&env.Dicts), "dict", "extra dictionary `file or folder`, repeatable (also accepted before the command)")
+	globalFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stdout, "%s\n\nOptions:\n", strings.TrimSpace(usage))
 		fs.SetOutput(env.Stdout)
@@ -182,6 +177,17 @@ func newFlagSet(env *Env, name, usage string) *flag.FlagSet {
 		fs.SetOutput(io.Discard)
 	}
 	return fs
+}
+
+// globalFlags defines --db and --dict on fs, before or after the command.
+// --db sets env.DB only when given, so that one typed before the command
+// survives the command's own flag set.
+func globalFlags(fs *flag.FlagSet, env *Env) {
+	fs.Func("db", "database `path` or URL (default $FULCRUM_DB or the user data directory; also accepted before the command)", func(v string) error {
+		env.DB = v
+		return nil
+	})
+	fs.Var((*stringList)(&env.Dicts), "dict", "extra dictionary `file or folder`, repeatable (also accepted before the command)")
 }
 
 // parseFlags parses args, allowing flags after positional arguments
