@@ -33,6 +33,16 @@ type progress struct {
 	start time.Time
 	last  time.Time
 	drawn bool
+	// interval between redraws; 0 means 200 ms (tests shorten it)
+	interval time.Duration
+}
+
+// every returns the least time between two redraws of the status line.
+func (p *progress) every() time.Duration {
+	if p.interval > 0 {
+		return p.interval
+	}
+	return 200 * time.Millisecond
 }
 
 func newProgress(w io.Writer, path string, size int64) *progress {
@@ -48,7 +58,7 @@ func (p *progress) note(what string) {
 }
 
 func (p *progress) update(pos, lines int64) {
-	if p.w == nil || time.Since(p.last) < 200*time.Millisecond {
+	if p.w == nil || time.Since(p.last) < p.every() {
 		return
 	}
 	p.last = time.Now()
@@ -87,7 +97,7 @@ func (p *progress) watchReads(what string, size int64) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		t := time.NewTicker(200 * time.Millisecond)
+		t := time.NewTicker(p.every())
 		defer t.Stop()
 		for {
 			select {

@@ -50,15 +50,19 @@ func (s *syncBuffer) String() string {
 func TestWatchReads(t *testing.T) {
 	var out syncBuffer
 	p := newProgress(&out, "/data/20190305.export.CSV", 1000)
+	p.interval = time.Millisecond
 	stop := p.watchReads("loading with DuckDB", 1<<30)
-	time.Sleep(450 * time.Millisecond)
+	// Wait for a redraw rather than for a fixed time: the machine may be busy.
+	for deadline := time.Now().Add(10 * time.Second); out.String() == "" && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
 	stop()
 	got := out.String()
 	if !strings.Contains(got, "20190305.export.CSV: loading with DuckDB") {
 		t.Errorf("got %q, want the file's name and what is happening", got)
 	}
 	n := len(got)
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond) // 20 redraw intervals
 	if len(out.String()) != n {
 		t.Error("the status line was drawn after stop")
 	}
